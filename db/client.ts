@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { acquireDataDirLock } from './lock';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The one typed client; nothing above this file knows which engine is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface DbHandle {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export type DbTarget =
+  | { kind: 'postgres'; url: string; max?: number }
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite'; snapshot: Blob };
+
+export function targetFromEnv(source: { DATABASE_URL?: string; DATA_DIR: string }): DbTarget {
+  return source.DATABASE_URL
+    ? { kind: 'postgres', url: source.DATABASE_URL }
+    : { kind: 'pglite', dataDir: source.DATA_DIR };
+}
+
+const pgliteOptions = { extensions: { pg_trgm } };
+
+export async function openDatabase(target: DbTarget): Promise<DbHandle> {
+  if (target.kind === 'postgres') {
+    const sql = postgres(target.url, { max: target.max ?? 10, onnotice: () => {} });
+    return {
+      db: drizzlePostgres(sql, { schema, casing: 'snake_case' }) as unknown as Db,
+      kind: 'postgres',
+      close: () => sql.end({ timeout: 5 }),
+    };
+  }
+  if ('snapshot' in target) {
+    const client = await PGlite.create({ ...pgliteOptions, loadDataDir: target.snapshot });
+    return pgliteHandle(client, () => {});
+  }
+  if (target.dataDir.startsWith('memory://')) {
+    return pgliteHandle(await PGlite.create(target.dataDir, pgliteOptions), () => {});
+  }
+  const dataDir = path.resolve(target.dataDir);
+  const release = acquireDataDirLock(dataDir);
+  try {
+    const client = await PGlite.create(path.join(dataDir, 'pg'), pgliteOptions);
+    return pgliteHandle(client, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function pgliteHandle(client: PGlite, release: () => void): DbHandle {
+  return {
+    db: drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db,
+    kind: 'pglite',
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+/** Dumps an in-memory PGlite database so tests can start many copies of it quickly. */
+export async function snapshotPglite(handle: DbHandle): Promise<Blob> {
+  const client = (handle.db as unknown as { $client: PGlite }).$client;
+  return client.dumpDataDir('none');
+}
