@@ -8,7 +8,8 @@ export class DataDirLockedError extends Error {
   ) {
     super(
       `The embedded database in ${dataDir} is already in use by process ${pid}. ` +
-        `Only one Docket process may open it at a time: stop that process, or set DATA_DIR to another directory.`,
+        `Only one Docket process may open it at a time: stop that process, or set DATA_DIR to another directory. ` +
+        `If no Docket process is running, delete ${path.join(dataDir, 'docket.lock')}.`,
     );
     this.name = 'DataDirLockedError';
   }
@@ -24,6 +25,10 @@ function isAlive(pid: number): boolean {
   }
 }
 
+// Directories this process holds: a lock file naming our own pid but absent here
+// was left by an earlier process that had the same pid (common in containers).
+const heldHere = new Set<string>();
+
 /**
  * PGlite has no lock between processes, and two writers silently lose data,
  * so one process claims the directory with a pid file. A stale file (dead pid) is taken over.
@@ -34,10 +39,12 @@ export function acquireDataDirLock(dataDir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      heldHere.add(lockPath);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        heldHere.delete(lockPath);
         process.off('exit', release);
         try {
           if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
@@ -50,7 +57,8 @@ export function acquireDataDirLock(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(fs.readFileSync(lockPath, 'utf8'), 10);
-      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+      const ours = holder === process.pid;
+      if (Number.isInteger(holder) && (ours ? heldHere.has(lockPath) : isAlive(holder))) {
         throw new DataDirLockedError(path.resolve(dataDir), holder);
       }
       fs.rmSync(lockPath, { force: true });

@@ -1,0 +1,87 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, targetFromEnv } from './client';
+import { DataDirLockedError } from './lock';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docket-client-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('targetFromEnv', () => {
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    expect(targetFromEnv({ DATABASE_URL: 'postgres://u@h/db', DATA_DIR: './data' })).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@h/db',
+    });
+  });
+
+  it('uses the embedded database in DATA_DIR otherwise', () => {
+    expect(targetFromEnv({ DATA_DIR: '/srv/docket' })).toEqual({ kind: 'pglite', dataDir: '/srv/docket' });
+  });
+});
+
+describe('openDatabase', () => {
+  it('opens PGlite in the data directory, creating missing parents', async () => {
+    const dir = path.join(tempDir(), 'nested', 'data');
+    const handle = await openDatabase({ kind: 'pglite', dataDir: dir });
+    try {
+      expect(handle.kind).toBe('pglite');
+      await handle.db.execute(sql`SELECT 1`);
+      expect(fs.existsSync(path.join(dir, 'pg'))).toBe(true);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('refuses a second opener of the same directory, then allows it once closed', async () => {
+    const dir = tempDir();
+    const first = await openDatabase({ kind: 'pglite', dataDir: dir });
+    await expect(openDatabase({ kind: 'pglite', dataDir: dir })).rejects.toBeInstanceOf(DataDirLockedError);
+    await first.close();
+    const second = await openDatabase({ kind: 'pglite', dataDir: dir });
+    await second.close();
+  });
+
+  it('refuses a directory held by another live process and names it', async () => {
+    const dir = tempDir();
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      fs.writeFileSync(path.join(dir, 'docket.lock'), String(sleeper.pid));
+      const error = await openDatabase({ kind: 'pglite', dataDir: dir }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DataDirLockedError);
+      expect((error as Error).message).toContain(String(sleeper.pid));
+    } finally {
+      sleeper.kill();
+    }
+  });
+
+  it('takes over a lock left by a process that is gone', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'docket.lock'), '999999');
+    const handle = await openDatabase({ kind: 'pglite', dataDir: dir });
+    expect(fs.readFileSync(path.join(dir, 'docket.lock'), 'utf8')).toBe(String(process.pid));
+    await handle.close();
+    expect(fs.existsSync(path.join(dir, 'docket.lock'))).toBe(false);
+  });
+
+  it('opens the engine the environment names', async () => {
+    const url = process.env.TEST_DATABASE_URL;
+    const handle = await openDatabase(targetFromEnv({ DATABASE_URL: url, DATA_DIR: tempDir() }));
+    try {
+      expect(handle.kind).toBe(url ? 'postgres' : 'pglite');
+      await handle.db.execute(sql`SELECT 1`);
+    } finally {
+      await handle.close();
+    }
+  });
+});

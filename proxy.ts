@@ -1,0 +1,46 @@
+import { encode, getToken } from 'next-auth/jwt';
+import { type NextRequest, NextResponse } from 'next/server';
+
+// Only an optimistic gate: lib/data checks the actor on every read and write.
+const publicPrefixes = ['/login', '/api/auth', '/api/health', '/api/ready', '/api/v1', '/api/calendar'];
+const refreshAfterSeconds = 5 * 60;
+
+function secure(): boolean {
+  return (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
+}
+
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (publicPrefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
+
+  const secret = process.env.NEXTAUTH_SECRET ?? '';
+  const secureCookie = secure();
+  const token = await getToken({ req: request, secret, secureCookie }).catch(() => null);
+  if (!token) {
+    if (pathname.startsWith('/api/')) return new NextResponse(null, { status: 401 });
+    const login = new URL('/login', request.url);
+    login.searchParams.set('callbackUrl', `${pathname}${search}`);
+    return NextResponse.redirect(login);
+  }
+
+  const response = NextResponse.next();
+  // Re-issue the token on activity so the session lifetime counts from the last request.
+  const issuedAt = typeof token.iat === 'number' ? token.iat : 0;
+  if (Date.now() / 1000 - issuedAt > refreshAfterSeconds) {
+    const maxAge = Number(process.env.SESSION_MAX_AGE_HOURS || 8) * 3600;
+    const { iat: _iat, exp: _exp, jti: _jti, ...claims } = token;
+    const name = `${secureCookie ? '__Secure-' : ''}next-auth.session-token`;
+    response.cookies.set(name, await encode({ token: claims, secret, maxAge }), {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: secureCookie,
+      path: '/',
+      maxAge,
+    });
+  }
+  return response;
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt).*)'],
+};

@@ -1,0 +1,25 @@
+import type { Role } from '@/lib/auth/actor';
+import type { Locale } from '@/lib/i18n/config';
+
+declare module 'next-auth' {
+  interface User {
+    role: Role;
+    departmentId: number | null;
+    locale: Locale | null;
+    sessionVersion: number;
+  }
+  interface Session {
+    user: { id: number; role: Role; departmentId: number | null; name?: string | null };
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    uid: number;
+    role: Role;
+    departmentId: number | null;
+    locale: Locale | null;
+    /** Must equal users.session_version, or the session is void. */
+    sv: number;
+  }
+}
