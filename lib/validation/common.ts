@@ -54,7 +54,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 
 /** Text from a form: trimmed, empty as undefined. */
 export const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(max).optional());
+  z.preprocess(
+    (v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : typeof v === 'string' ? v.trim() : v),
+    z.string().max(max).optional(),
+  );
 export const requiredText = (max: number) =>
   z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(1).max(max));
 export const id = z.coerce.number().int().positive();
