@@ -1,6 +1,19 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const port = 3100;
+// Debian's Chromium: Playwright cannot download its own browser here.
+const launchOptions = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -15,22 +28,13 @@ export default defineConfig({
   reporter: [['list']],
   use: { baseURL, trace: 'retain-on-failure', screenshot: 'only-on-failure', locale: 'zh-CN', timezoneId: 'Asia/Shanghai' },
   projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts/, use: { launchOptions } },
     {
       name: 'chromium',
+      dependencies: ['setup'],
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
+        launchOptions,
       },
     },
   ],

@@ -1,5 +1,6 @@
 import { encode, getToken } from 'next-auth/jwt';
 import { type NextRequest, NextResponse } from 'next/server';
+import { contentSecurityPolicy } from '@/lib/auth/csp';
 
 // Only an optimistic gate: lib/data checks the actor on every read and write.
 const publicPrefixes = ['/login', '/api/auth', '/api/health', '/api/ready', '/api/v1', '/api/calendar'];
@@ -11,7 +12,19 @@ function secure(): boolean {
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (publicPrefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const csp = contentSecurityPolicy(nonce);
+  // Next reads the nonce from the request's CSP header and stamps it on its scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', csp);
+  const next = () => {
+    const response = NextResponse.next({ request: { headers: requestHeaders } });
+    response.headers.set('Content-Security-Policy', csp);
+    return response;
+  };
+
+  if (publicPrefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return next();
 
   const secret = process.env.NEXTAUTH_SECRET ?? '';
   const secureCookie = secure();
@@ -23,7 +36,7 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(login);
   }
 
-  const response = NextResponse.next();
+  const response = next();
   // Re-issue the token on activity so the session lifetime counts from the last request.
   const issuedAt = typeof token.iat === 'number' ? token.iat : 0;
   if (Date.now() / 1000 - issuedAt > refreshAfterSeconds) {
@@ -42,5 +55,14 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt).*)'],
+  matcher: [
+    {
+      source: '/((?!_next/static|_next/image|favicon.ico|robots.txt).*)',
+      // Prefetches get no nonce'd HTML, so they need no policy of their own.
+      missing: [
+        { type: 'header', key: 'next-router-prefetch' },
+        { type: 'header', key: 'purpose', value: 'prefetch' },
+      ],
+    },
+  ],
 };

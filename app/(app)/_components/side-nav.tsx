@@ -1,0 +1,54 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { cn } from '@/app/_components/ui/cn';
+import type { ShellUser } from '../_shell-user';
+import { isActive, navItems } from './nav-items';
+import { navId, useNavState } from './nav-state';
+import { UserSummary } from './user-summary';
+
+export function SideNav({ user }: { user: ShellUser | null }) {
+  const t = useTranslations('nav');
+  const pathname = usePathname();
+  const { open, setOpen } = useNavState();
+
+  return (
+    <nav
+      id={navId}
+      aria-label={t('label')}
+      className={cn(
+        'border-b border-border bg-surface lg:block lg:w-60 lg:shrink-0 lg:border-b-0 lg:border-r',
+        // Below the top bar on wide screens, scrolling on its own when the window is short.
+        'lg:sticky lg:top-[3.75rem] lg:h-[calc(100dvh-3.75rem)] lg:overflow-y-auto',
+        open ? 'block' : 'hidden',
+      )}
+    >
+      {user ? <UserSummary user={user} className="flex border-b border-border px-6 py-3 sm:hidden" /> : null}
+      <ul className="space-y-0.5 p-3">
+        {navItems.map(({ key, href, icon: Icon }) => {
+          const active = isActive(href, pathname);
+          return (
+            <li key={key}>
+              <Link
+                href={href}
+                aria-current={active ? 'page' : undefined}
+                onClick={() => setOpen(false)}
+                className={cn(
+                  'relative flex items-center gap-3 rounded-md px-3 py-2 text-sm',
+                  active
+                    ? 'bg-accent-soft font-semibold text-accent before:absolute before:inset-y-1.5 before:left-0 before:w-[3px] before:rounded-full before:bg-accent'
+                    : 'text-ink-muted hover:bg-canvas hover:text-ink',
+                )}
+              >
+                <Icon className="size-[1.125rem] shrink-0" aria-hidden="true" />
+                {t(key)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import { Landmark } from 'lucide-react';
+import { getTranslations } from 'next-intl/server';
+import { LocaleSwitch } from '@/app/_components/locale-switch';
+import type { ShellUser } from '../_shell-user';
+import { MenuButton } from './nav-state';
+import { UserSummary } from './user-summary';
+
+export async function TopBar({ user }: { user: ShellUser | null }) {
+  const t = await getTranslations('app');
+  return (
+    <header
+      data-app-topbar
+      className="sticky top-0 z-30 h-[3.75rem] border-t-[3px] border-b border-t-accent border-b-border bg-surface"
+    >
+      <div className="flex h-full items-center gap-3 px-3 sm:px-4">
+        <MenuButton />
+        <Link href="/dashboard" className="flex min-w-0 items-center gap-2.5 rounded-md">
+          <span className="flex size-8 shrink-0 items-center justify-center rounded-md bg-accent text-on-accent">
+            <Landmark className="size-[1.125rem]" aria-hidden="true" />
+          </span>
+          <span className="truncate font-semibold text-ink">{t('name')}</span>
+          <span className="hidden truncate border-l border-border pl-2.5 text-sm text-ink-muted md:inline">
+            {t('tagline')}
+          </span>
+        </Link>
+        <div className="ml-auto flex items-center gap-3">
+          {/* On a phone the user moves into the menu (SideNav) to leave room for the app name. */}
+          {user ? <UserSummary user={user} className="hidden sm:flex" /> : null}
+          <LocaleSwitch />
+        </div>
+      </div>
+    </header>
+  );
+}

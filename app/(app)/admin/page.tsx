@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { Settings } from 'lucide-react';
+import { getTranslations } from 'next-intl/server';
+import { EmptyState } from '@/app/_components/ui/empty-state';
+import { PageHeader } from '@/app/_components/ui/page-header';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin');
+  return { title: t('title') };
+}
+
+export default async function AdminPage() {
+  const t = await getTranslations('admin');
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('description')} />
+      <EmptyState icon={Settings} title={t('empty.title')} description={t('empty.description')} />
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react';
+import { getTranslations } from 'next-intl/server';
+import { SkipLink } from '@/app/_components/skip-link';
+import { NavStateProvider } from './_components/nav-state';
+import { SideNav } from './_components/side-nav';
+import { TopBar } from './_components/top-bar';
+import { getShellUser } from './_shell-user';
+
+// Every page here depends on who is signed in: never prerender one at build time.
+export const dynamic = 'force-dynamic';
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const [user, t] = await Promise.all([getShellUser(), getTranslations('app')]);
+  return (
+    <NavStateProvider>
+      <SkipLink />
+      <TopBar user={user} />
+      <div className="lg:flex">
+        <SideNav user={user} />
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-6 lg:px-8">
+          <div className="mx-auto max-w-6xl">
+            {/* The top bar does not print; paper still says where it came from. */}
+            <p className="print-only mb-4 border-b border-border pb-2 text-sm">{t('name')}</p>
+            {children}
+          </div>
+        </main>
+      </div>
+    </NavStateProvider>
+  );
+}

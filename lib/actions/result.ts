@@ -1,0 +1,38 @@
+import 'server-only';
+import { getTranslations } from 'next-intl/server';
+import { AppError } from '@/lib/errors';
+import { ValidationError, type FieldErrors, fieldErrorsOf } from '@/lib/validation/common';
+import type { z } from 'zod';
+
+/** What every server action returns: expected failures are values, bugs throw to error.tsx. */
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; code?: string };
+
+export async function translateFieldErrors(errors: FieldErrors): Promise<Record<string, string[]>> {
+  const t = await getTranslations('validation');
+  const out: Record<string, string[]> = {};
+  for (const [field, messages] of Object.entries(errors)) {
+    out[field] = messages.map((m) => (t.has(m.key as never) ? t(m.key as never, m.values as never) : t('invalid')));
+  }
+  return out;
+}
+
+/** Turns an expected failure into a translated result; anything else is rethrown. */
+export async function failure(error: unknown): Promise<ActionResult<never>> {
+  if (error instanceof ValidationError) {
+    const t = await getTranslations('errors');
+    return { ok: false, code: 'validation', message: t('validation'), fieldErrors: await translateFieldErrors(error.fieldErrors) };
+  }
+  if (error instanceof AppError) {
+    const t = await getTranslations('errors');
+    const key = t.has(error.messageKey as never) ? error.messageKey : error.code;
+    return { ok: false, code: error.code, message: t(key as never) };
+  }
+  throw error;
+}
+
+/** For actions that parse FormData before calling lib/data. */
+export async function invalid(error: z.ZodError): Promise<ActionResult<never>> {
+  return failure(new ValidationError(fieldErrorsOf(error)));
+}
