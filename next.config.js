@@ -9,6 +9,8 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() answers 403 with app/forbidden.tsx for whole areas a role may not use.
+  experimental: { authInterrupts: true },
   async headers() {
     // The Content-Security-Policy is per request (it carries a nonce): see proxy.ts.
     return [

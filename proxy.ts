@@ -17,6 +17,8 @@ export async function proxy(request: NextRequest) {
   // Next reads the nonce from the request's CSP header and stamps it on its scripts.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
+  // Layouts cannot see the path; the shell needs it to send users to a forced password change.
+  requestHeaders.set('x-pathname', pathname);
   requestHeaders.set('Content-Security-Policy', csp);
   const next = () => {
     const response = NextResponse.next({ request: { headers: requestHeaders } });
@@ -34,6 +36,10 @@ export async function proxy(request: NextRequest) {
     const login = new URL('/login', request.url);
     login.searchParams.set('callbackUrl', `${pathname}${search}`);
     return NextResponse.redirect(login);
+  }
+
+  if (token.mcp && pathname !== '/profile' && !pathname.startsWith('/api/')) {
+    return NextResponse.redirect(new URL('/profile', request.url));
   }
 
   const response = next();

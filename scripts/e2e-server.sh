@@ -7,6 +7,8 @@ export DATA_DIR="${E2E_DATA_DIR:-.data-e2e}"
 unset DATABASE_URL
 rm -rf "$DATA_DIR"
 npx tsx scripts/db-seed.ts
+mkdir -p e2e/.auth
+npx tsx scripts/e2e-fixtures.ts e2e/.auth/fixtures.json
 export NEXTAUTH_SECRET="e2e-only-secret-0123456789abcdef0123456789"
 export NEXTAUTH_URL="http://127.0.0.1:${port}"
 exec npx next start -p "$port" -H 127.0.0.1

@@ -7,6 +7,7 @@ declare module 'next-auth' {
     departmentId: number | null;
     locale: Locale | null;
     sessionVersion: number;
+    mustChangePassword: boolean;
   }
   interface Session {
     user: { id: number; role: Role; departmentId: number | null; name?: string | null };
@@ -21,5 +22,7 @@ declare module 'next-auth/jwt' {
     locale: Locale | null;
     /** Must equal users.session_version, or the session is void. */
     sv: number;
+    /** Set while a one-time password awaits change; proxy.ts sends the user to /profile. */
+    mcp?: boolean;
   }
 }

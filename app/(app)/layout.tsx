@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { requireActor } from '@/lib/auth/session';
 import { SkipLink } from '@/app/_components/skip-link';
 import { NavStateProvider } from './_components/nav-state';
 import { SideNav } from './_components/side-nav';
@@ -10,6 +13,9 @@ import { getShellUser } from './_shell-user';
 export const dynamic = 'force-dynamic';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
+  const actor = await requireActor();
+  // A one-time password from an admin must be replaced before anything else.
+  if (actor.mustChangePassword && (await headers()).get('x-pathname') !== '/profile') redirect('/profile');
   const [user, t] = await Promise.all([getShellUser(), getTranslations('app')]);
   return (
     <NavStateProvider>

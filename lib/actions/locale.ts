@@ -4,6 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { getActor } from '@/lib/auth/session';
+import { setOwnLocale } from '@/lib/data/users';
 import { localeCookie, locales, type Locale } from '@/lib/i18n/config';
 
 const localeSchema = z.enum(locales);
@@ -11,8 +13,8 @@ const localeSchema = z.enum(locales);
 export type SetLocaleResult = { ok: true; data: { locale: Locale } } | { ok: false; message: string };
 
 /**
- * Remembers the interface language in the browser. Saving it to the user's profile (so it
- * follows them to another machine) comes with sign-in, issue #3.
+ * Remembers the interface language in the browser and, when signed in, in the user's
+ * profile so it follows them to another machine.
  */
 export async function setLocaleAction(input: unknown): Promise<SetLocaleResult> {
   const parsed = localeSchema.safeParse(input);
@@ -20,6 +22,8 @@ export async function setLocaleAction(input: unknown): Promise<SetLocaleResult> 
     const t = await getTranslations('locale');
     return { ok: false, message: t('invalid') };
   }
+  const actor = await getActor();
+  if (actor) await setOwnLocale(actor, parsed.data);
   (await cookies()).set(localeCookie, parsed.data, {
     maxAge: 60 * 60 * 24 * 365,
     sameSite: 'lax',

@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
-import { signIn } from '@/lib/data/sign-in';
+import { recordSignOut, signIn } from '@/lib/data/sign-in';
 import { env } from '@/lib/env';
 import { requestIp } from './request-ip';
 
@@ -41,10 +41,16 @@ export function authOptions(): NextAuthOptions {
             departmentId: actor.departmentId,
             locale: actor.locale,
             sessionVersion: result.sessionVersion,
+            mustChangePassword: result.mustChangePassword,
           };
         },
       }),
     ],
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.uid === 'number') await recordSignOut(token.uid);
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user) {
@@ -53,6 +59,7 @@ export function authOptions(): NextAuthOptions {
           token.departmentId = user.departmentId;
           token.locale = user.locale;
           token.sv = user.sessionVersion;
+          token.mcp = user.mustChangePassword;
         }
         return token;
       },

@@ -103,3 +103,9 @@ export async function loadSessionActor(userId: number, sessionVersion: number): 
   return { ...row, locale: isLocale(row.locale) ? row.locale : null };
 }
 
+
+/** Records a sign-out; the JWT itself is dropped by the browser. */
+export async function recordSignOut(userId: number): Promise<void> {
+  const db = await getDb();
+  await writeAudit(db, { actorId: userId, action: 'auth.sign_out', entityType: 'user', entityId: userId });
+}

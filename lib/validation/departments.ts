@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { departmentKind } from '@/db/schema/enums';
 import { id, optionalId, optionalText, requiredText, version } from './common';
+import { booleanFilter, defineList, enumFilter } from './list-query';
 
 export const departmentKinds = departmentKind.enumValues;
 
@@ -47,3 +48,12 @@ export const departmentKindAliases: Record<string, (typeof departmentKinds)[numb
   区: 'district',
   办公室: 'office',
 };
+
+/** The department table's URL; sort ids are listDepartments' sort columns. */
+export const departmentListQuery = defineList({
+  sort: ['sortOrder', 'name', 'kind', 'code'],
+  defaultSort: 'sortOrder',
+  defaultDir: 'asc',
+  hideable: ['code', 'shortName', 'kind', 'active'],
+  filters: { kind: enumFilter(departmentKinds), active: booleanFilter },
+});

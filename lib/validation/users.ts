@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roles } from '@/lib/auth/actor';
 import { locales } from '@/lib/i18n/config';
 import { id, optionalId, optionalText, requiredText, version } from './common';
+import { booleanFilter, defineList, enumFilter } from './list-query';
 
 export const usernameSchema = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
@@ -40,3 +41,12 @@ export const changePasswordSchema = z
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
 export const localeSchema = z.enum(locales);
+
+/** The user table's URL (`/admin/users?q=&role=&active=&sort=…`); sort ids are listUsers' sort columns. */
+export const userListQuery = defineList({
+  sort: ['username', 'displayName', 'role', 'department', 'lastSignInAt'],
+  defaultSort: 'username',
+  defaultDir: 'asc',
+  hideable: ['displayName', 'role', 'department', 'active', 'lastSignInAt'],
+  filters: { role: enumFilter(roles), active: booleanFilter },
+});

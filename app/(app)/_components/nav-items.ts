@@ -5,15 +5,16 @@ import {
   ClipboardList,
   FileChartColumn,
   LayoutDashboard,
+  ScrollText,
   Settings,
   type LucideIcon,
 } from 'lucide-react';
 
-export type NavKey = 'dashboard' | 'conferences' | 'tasks' | 'myDepartment' | 'reports' | 'indicators' | 'admin';
+export type NavKey = 'dashboard' | 'conferences' | 'tasks' | 'myDepartment' | 'reports' | 'indicators' | 'audit' | 'admin';
 
 export type NavItem = { key: NavKey; href: string; icon: LucideIcon };
 
-// Every area of the product. Hiding the ones a role may not use comes with sign-in (issue #3).
+// Every area of the product; the shell shows those the user's role may open (_shell-user.ts).
 export const navItems: readonly NavItem[] = [
   { key: 'dashboard', href: '/dashboard', icon: LayoutDashboard },
   { key: 'conferences', href: '/conferences', icon: CalendarDays },
@@ -21,6 +22,7 @@ export const navItems: readonly NavItem[] = [
   { key: 'myDepartment', href: '/my-department', icon: Building2 },
   { key: 'reports', href: '/reports', icon: FileChartColumn },
   { key: 'indicators', href: '/indicators', icon: ChartColumn },
+  { key: 'audit', href: '/audit', icon: ScrollText },
   { key: 'admin', href: '/admin', icon: Settings },
 ];
 

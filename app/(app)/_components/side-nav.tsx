@@ -7,9 +7,10 @@ import { cn } from '@/app/_components/ui/cn';
 import type { ShellUser } from '../_shell-user';
 import { isActive, navItems } from './nav-items';
 import { navId, useNavState } from './nav-state';
+import { SignOutButton } from './sign-out-button';
 import { UserSummary } from './user-summary';
 
-export function SideNav({ user }: { user: ShellUser | null }) {
+export function SideNav({ user }: { user: ShellUser }) {
   const t = useTranslations('nav');
   const pathname = usePathname();
   const { open, setOpen } = useNavState();
@@ -25,9 +26,14 @@ export function SideNav({ user }: { user: ShellUser | null }) {
         open ? 'block' : 'hidden',
       )}
     >
-      {user ? <UserSummary user={user} className="flex border-b border-border px-6 py-3 sm:hidden" /> : null}
+      <div className="flex items-center justify-between gap-2 border-b border-border px-3 py-2 sm:hidden">
+        <Link href="/profile" onClick={() => setOpen(false)} className="min-w-0 rounded-md px-3 py-1">
+          <UserSummary user={user} className="flex" />
+        </Link>
+        <SignOutButton />
+      </div>
       <ul className="space-y-0.5 p-3">
-        {navItems.map(({ key, href, icon: Icon }) => {
+        {navItems.filter((item) => user.areas.includes(item.key)).map(({ key, href, icon: Icon }) => {
           const active = isActive(href, pathname);
           return (
             <li key={key}>

@@ -4,10 +4,12 @@ import { getTranslations } from 'next-intl/server';
 import { LocaleSwitch } from '@/app/_components/locale-switch';
 import type { ShellUser } from '../_shell-user';
 import { MenuButton } from './nav-state';
+import { SignOutButton } from './sign-out-button';
 import { UserSummary } from './user-summary';
 
-export async function TopBar({ user }: { user: ShellUser | null }) {
+export async function TopBar({ user }: { user: ShellUser }) {
   const t = await getTranslations('app');
+  const tShell = await getTranslations('shell');
   return (
     <header
       data-app-topbar
@@ -26,8 +28,11 @@ export async function TopBar({ user }: { user: ShellUser | null }) {
         </Link>
         <div className="ml-auto flex items-center gap-3">
           {/* On a phone the user moves into the menu (SideNav) to leave room for the app name. */}
-          {user ? <UserSummary user={user} className="hidden sm:flex" /> : null}
+          <Link href="/profile" aria-label={tShell('profileLink', { name: user.name })} className="hidden rounded-md px-1 hover:bg-canvas sm:flex">
+            <UserSummary user={user} className="flex" />
+          </Link>
           <LocaleSwitch />
+          <SignOutButton className="hidden sm:inline-flex" />
         </div>
       </div>
     </header>
