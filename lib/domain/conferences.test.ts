@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { agendaTiming } from './agenda';
+import { findConferenceConflicts } from './conference-conflicts';
+import { allowedConferenceMoves, canMoveConference, conferenceStatuses, isConferenceReadOnly } from './conference-status';
+
+describe('conference status moves', () => {
+  const expected: Record<string, string[]> = {
+    draft: ['scheduled', 'cancelled'],
+    scheduled: ['held', 'draft', 'cancelled'],
+    held: ['minutes_published'],
+    minutes_published: [],
+    cancelled: [],
+  };
+  for (const from of conferenceStatuses) {
+    for (const to of conferenceStatuses) {
+      const allowed = expected[from]!.includes(to);
+      it(`${allowed ? 'allows' : 'refuses'} ${from} → ${to}`, () => {
+        expect(canMoveConference(from, to)).toBe(allowed);
+      });
+    }
+  }
+
+  it('lists the moves and marks published and cancelled conferences read-only', () => {
+    expect(allowedConferenceMoves('held')).toEqual(['minutes_published']);
+    expect(conferenceStatuses.filter(isConferenceReadOnly)).toEqual(['minutes_published', 'cancelled']);
+  });
+});
+
+describe('agendaTiming', () => {
+  const start = new Date('2018-03-16T10:30:00+08:00');
+  const end = new Date('2018-03-16T11:40:00+08:00');
+
+  it('starts each item when the previous one ends', () => {
+    const timing = agendaTiming(start, end, [{ plannedMinutes: 5 }, { plannedMinutes: 30 }, { plannedMinutes: 25 }]);
+    expect(timing.items.map((i) => i.startsAt.toISOString())).toEqual([
+      '2018-03-16T02:30:00.000Z',
+      '2018-03-16T02:35:00.000Z',
+      '2018-03-16T03:05:00.000Z',
+    ]);
+    expect(timing.totalMinutes).toBe(60);
+    expect(timing.overrunMinutes).toBe(0);
+  });
+
+  it('reports how far the agenda runs past the planned end', () => {
+    expect(agendaTiming(start, end, [{ plannedMinutes: 50 }, { plannedMinutes: 35 }]).overrunMinutes).toBe(15);
+    expect(agendaTiming(start, end, []).totalMinutes).toBe(0);
+  });
+});
+
+describe('findConferenceConflicts', () => {
+  const base = {
+    id: 1,
+    title: 'A',
+    startsAt: new Date('2019-03-15T09:00:00+08:00'),
+    endsAt: new Date('2019-03-15T11:00:00+08:00'),
+    chairPersonId: 7,
+    mainVenueName: '市政府第一会议室',
+  };
+
+  it('names an overlapping conference with the same chair or the same main venue', () => {
+    const others = [
+      { ...base, id: 2, title: 'same chair', mainVenueName: '别处', startsAt: new Date('2019-03-15T10:30:00+08:00'), endsAt: new Date('2019-03-15T12:00:00+08:00') },
+      { ...base, id: 3, title: 'same hall', chairPersonId: 9, mainVenueName: ' 市政府第一 会议室' },
+      { ...base, id: 4, title: 'later', startsAt: new Date('2019-03-15T11:00:00+08:00'), endsAt: new Date('2019-03-15T12:00:00+08:00') },
+      { ...base, id: 5, title: 'unrelated', chairPersonId: 9, mainVenueName: '别处' },
+      base,
+    ];
+    expect(findConferenceConflicts(base, others).map((c) => [c.other.title, c.reasons])).toEqual([
+      ['same chair', ['chair']],
+      ['same hall', ['venue']],
+    ]);
+  });
+});
