@@ -1,0 +1,217 @@
+import 'server-only';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { getDb } from '@/db/runtime';
+import { conferenceInvitations, conferences, departments, venues } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { AppError, conflict, notFound } from '@/lib/errors';
+import { ValidationError, parseInput } from '@/lib/validation/common';
+import { attendanceSchema, inviteDepartmentsSchema, updateVenueSchema, venueSchema } from '@/lib/validation/conferences';
+import type { z } from 'zod';
+import { writeAudit } from './audit';
+import { editableConference, lockConference } from './conference-scope';
+import { assertCan } from './guard';
+
+
+async function assertDepartment(tx: Tx, id: number | undefined, field: string) {
+  if (id === undefined) return;
+  const [row] = await tx.select({ active: departments.active }).from(departments).where(eq(departments.id, id));
+  if (!row?.active) throw new ValidationError({ [field]: [{ key: 'unknownDepartment' }] });
+}
+
+// Venues ---------------------------------------------------------------------------------
+
+export async function addVenue(actor: Actor, input: z.input<typeof venueSchema>) {
+  assertCan(actor, 'conference.manageVenues');
+  const data = parseInput(venueSchema, input);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await editableConference(tx, actor, data.conferenceId);
+    await assertDepartment(tx, data.hostDepartmentId, 'hostDepartmentId');
+    if (data.kind === 'main') {
+      const [main] = await tx
+        .select({ id: venues.id })
+        .from(venues)
+        .where(and(eq(venues.conferenceId, data.conferenceId), eq(venues.kind, 'main'), isNull(venues.removedAt)));
+      if (main) throw new ValidationError({ kind: [{ key: 'mainVenueExists' }] });
+    }
+    const [{ next } = { next: 0 }] = await tx
+      .select({ next: sql<number>`coalesce(max(${venues.position}), 0) + 1` })
+      .from(venues)
+      .where(eq(venues.conferenceId, data.conferenceId));
+    const [row] = await tx.insert(venues).values({ ...data, position: Number(next) }).returning();
+    await writeAudit(tx, { actorId: actor.id, action: 'venue.create', entityType: 'venue', entityId: row!.id, after: row });
+    return row!;
+  });
+}
+
+export async function updateVenue(actor: Actor, input: z.input<typeof updateVenueSchema>) {
+  assertCan(actor, 'conference.manageVenues');
+  const data = parseInput(updateVenueSchema, input);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await editableConference(tx, actor, data.conferenceId);
+    await assertDepartment(tx, data.hostDepartmentId, 'hostDepartmentId');
+    const [before] = await tx.select().from(venues).where(and(eq(venues.id, data.id), eq(venues.conferenceId, data.conferenceId), isNull(venues.removedAt)));
+    if (!before) throw notFound(`venue ${data.id}`);
+    const [after] = await tx
+      .update(venues)
+      .set({ ...data, nameEn: data.nameEn ?? null, address: data.address ?? null, hostDepartmentId: data.hostDepartmentId ?? null, connectionNotes: data.connectionNotes ?? null, updatedAt: new Date() })
+      .where(eq(venues.id, data.id))
+      .returning();
+    await writeAudit(tx, { actorId: actor.id, action: 'venue.update', entityType: 'venue', entityId: data.id, before, after });
+    return after!;
+  });
+}
+
+/** Removes a venue from the conference; the row is kept, marked removed. */
+export async function removeVenue(actor: Actor, input: { conferenceId: number; id: number }) {
+  assertCan(actor, 'conference.manageVenues');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await editableConference(tx, actor, input.conferenceId);
+    const [row] = await tx
+      .update(venues)
+      .set({ removedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(venues.id, input.id), eq(venues.conferenceId, input.conferenceId), isNull(venues.removedAt)))
+      .returning({ id: venues.id });
+    if (!row) throw notFound(`venue ${input.id}`);
+    await tx
+      .update(conferenceInvitations)
+      .set({ venueId: null, updatedAt: new Date() })
+      .where(and(eq(conferenceInvitations.conferenceId, input.conferenceId), eq(conferenceInvitations.venueId, input.id)));
+    await writeAudit(tx, { actorId: actor.id, action: 'venue.remove', entityType: 'venue', entityId: input.id });
+  });
+}
+
+// Invitations and attendance -------------------------------------------------------------
+
+/** Invites departments (by id, or every active one of a kind); already invited ones stay as they are. */
+export async function inviteDepartments(actor: Actor, input: z.input<typeof inviteDepartmentsSchema>) {
+  assertCan(actor, 'conference.manageInvitations');
+  const data = parseInput(inviteDepartmentsSchema, input);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await editableConference(tx, actor, data.conferenceId);
+    const picked = data.departmentIds.length
+      ? await tx.select({ id: departments.id }).from(departments).where(and(inArray(departments.id, data.departmentIds), eq(departments.active, true)))
+      : [];
+    if (picked.length !== new Set(data.departmentIds).size) throw new ValidationError({ departmentIds: [{ key: 'unknownDepartment' }] });
+    const byKind = data.allOf.length
+      ? await tx.select({ id: departments.id }).from(departments).where(and(inArray(departments.kind, data.allOf), eq(departments.active, true)))
+      : [];
+    const ids = [...new Set([...picked, ...byKind].map((d) => d.id))];
+    if (!ids.length) throw new ValidationError({ departmentIds: [{ key: 'required' }] });
+    const added = await tx
+      .insert(conferenceInvitations)
+      .values(ids.map((departmentId) => ({ conferenceId: data.conferenceId, departmentId, required: data.required })))
+      .onConflictDoUpdate({
+        target: [conferenceInvitations.conferenceId, conferenceInvitations.departmentId],
+        set: { removedAt: null, updatedAt: new Date() },
+        setWhere: sql`${conferenceInvitations.removedAt} IS NOT NULL`,
+      })
+      .returning({ departmentId: conferenceInvitations.departmentId });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'invitation.add',
+      entityType: 'conference',
+      entityId: data.conferenceId,
+      after: { departmentIds: added.map((a) => a.departmentId) },
+    });
+    return { added: added.length };
+  });
+}
+
+export async function removeInvitation(actor: Actor, input: { conferenceId: number; departmentId: number }) {
+  assertCan(actor, 'conference.manageInvitations');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await editableConference(tx, actor, input.conferenceId);
+    const [row] = await tx
+      .update(conferenceInvitations)
+      .set({ removedAt: new Date(), updatedAt: new Date() })
+      .where(
+        and(
+          eq(conferenceInvitations.conferenceId, input.conferenceId),
+          eq(conferenceInvitations.departmentId, input.departmentId),
+          isNull(conferenceInvitations.removedAt),
+        ),
+      )
+      .returning({ id: conferenceInvitations.id });
+    if (!row) throw notFound(`invitation ${input.conferenceId}/${input.departmentId}`);
+    await writeAudit(tx, { actorId: actor.id, action: 'invitation.remove', entityType: 'conference', entityId: input.conferenceId, after: input });
+  });
+}
+
+/**
+ * Signs a department in (present / absent / excused, who came, at which venue). The office
+ * does it for everyone; a department head for their own department when the conference allows it.
+ */
+export async function recordAttendance(actor: Actor, input: z.input<typeof attendanceSchema>) {
+  const data = parseInput(attendanceSchema, input);
+  assertCan(actor, 'conference.recordAttendance', { departmentId: data.departmentId });
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const conference = await lockConference(tx, actor, data.conferenceId);
+    if (actor.role === 'department_head' && !conference.allowSelfSignIn) throw new AppError('forbidden', 'selfSignInClosed');
+    if (conference.status === 'cancelled' || conference.status === 'draft') throw new AppError('invalid_transition', 'attendanceNotOpen');
+    if (data.venueId !== undefined) {
+      const [venue] = await tx.select({ id: venues.id }).from(venues).where(and(eq(venues.id, data.venueId), eq(venues.conferenceId, data.conferenceId), isNull(venues.removedAt)));
+      if (!venue) throw new ValidationError({ venueId: [{ key: 'invalidChoice' }] });
+    }
+    const [before] = await tx
+      .select()
+      .from(conferenceInvitations)
+      .where(and(eq(conferenceInvitations.conferenceId, data.conferenceId), eq(conferenceInvitations.departmentId, data.departmentId), isNull(conferenceInvitations.removedAt)))
+      .for('update');
+    if (!before) throw notFound(`invitation ${data.conferenceId}/${data.departmentId}`);
+    if (before.version !== data.version) throw conflict('stale attendance', { current: before });
+    const now = new Date();
+    const [after] = await tx
+      .update(conferenceInvitations)
+      .set({
+        attendance: data.attendance,
+        attendeeNames: data.attendeeNames ?? null,
+        venueId: data.venueId ?? null,
+        signedInAt: data.attendance === 'unknown' ? null : now,
+        signedInById: data.attendance === 'unknown' || actor.id <= 0 ? null : actor.id,
+        version: before.version + 1,
+        updatedAt: now,
+      })
+      .where(eq(conferenceInvitations.id, before.id))
+      .returning();
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'attendance.record',
+      entityType: 'conference_invitation',
+      entityId: before.id,
+      before: { attendance: before.attendance, attendeeNames: before.attendeeNames, venueId: before.venueId },
+      after: { attendance: after!.attendance, attendeeNames: after!.attendeeNames, venueId: after!.venueId },
+    });
+    return after!;
+  });
+}
+
+/** Present departments over invited ones, per department across conferences in a period. */
+export async function attendanceRates(actor: Actor, range: { from: Date; to: Date }) {
+  assertCan(actor, 'report.read');
+  const db = await getDb();
+  return db
+    .select({
+      departmentId: conferenceInvitations.departmentId,
+      invited: sql<number>`count(*)::int`,
+      present: sql<number>`count(*) FILTER (WHERE ${conferenceInvitations.attendance} = 'present')::int`,
+    })
+    .from(conferenceInvitations)
+    .innerJoin(conferences, eq(conferences.id, conferenceInvitations.conferenceId))
+    .where(
+      and(
+        isNull(conferenceInvitations.removedAt),
+        inArray(conferences.status, ['held', 'minutes_published']),
+        sql`${conferences.startsAt} >= ${range.from} AND ${conferences.startsAt} < ${range.to}`,
+        actor.role === 'department_head' && actor.departmentId !== null ? eq(conferenceInvitations.departmentId, actor.departmentId) : undefined,
+      ),
+    )
+    .groupBy(conferenceInvitations.departmentId)
+    .orderBy(asc(conferenceInvitations.departmentId));
+}
