@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { getDb } from '@/db/runtime';
 import { conferenceInvitations, conferences, departments, venues } from '@/db/schema';
@@ -208,7 +208,8 @@ export async function attendanceRates(actor: Actor, range: { from: Date; to: Dat
       and(
         isNull(conferenceInvitations.removedAt),
         inArray(conferences.status, ['held', 'minutes_published']),
-        sql`${conferences.startsAt} >= ${range.from} AND ${conferences.startsAt} < ${range.to}`,
+        gte(conferences.startsAt, range.from),
+        lt(conferences.startsAt, range.to),
         actor.role === 'department_head' && actor.departmentId !== null ? eq(conferenceInvitations.departmentId, actor.departmentId) : undefined,
       ),
     )

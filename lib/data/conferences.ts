@@ -50,9 +50,11 @@ export async function listConferences(actor: Actor, query: ConferenceListQuery, 
   ];
   const where = and(...filters);
   const sort = query.sort ?? 'upcoming';
+  // Raw Date parameters are not portable across drivers; a timestamptz literal is.
+  const nowParam = sql`${now.toISOString()}::timestamptz`;
   const order =
     sort === 'upcoming'
-      ? [sql`(${conferences.endsAt} < ${now}) ASC`, sql`CASE WHEN ${conferences.endsAt} >= ${now} THEN ${conferences.startsAt} END ASC`, desc(conferences.startsAt)]
+      ? [sql`(${conferences.endsAt} < ${nowParam}) ASC`, sql`CASE WHEN ${conferences.endsAt} >= ${nowParam} THEN ${conferences.startsAt} END ASC`, desc(conferences.startsAt)]
       : [query.dir === 'desc' ? desc(conferenceSortColumns[sort]) : asc(conferenceSortColumns[sort])];
   const { limit, offset } = pageOf(query);
   const [rows, [total]] = await Promise.all([
