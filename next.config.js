@@ -10,7 +10,11 @@ const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   // forbidden() answers 403 with app/forbidden.tsx for whole areas a role may not use.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Uploads pass through proxy.ts, which buffers bodies; the app enforces UPLOAD_MAX_MB itself.
+    proxyClientMaxBodySize: '200mb',
+  },
   async headers() {
     // The Content-Security-Policy is per request (it carries a nonce): see proxy.ts.
     return [
