@@ -1,33 +1,14 @@
-import { Landmark, ShieldX } from 'lucide-react';
-import Link from 'next/link';
+import { ShieldX } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
-import { Button } from './_components/ui/button';
-import { EmptyState } from './_components/ui/empty-state';
+import { StandalonePage } from './_components/standalone-page';
+import { StatusPanel } from './_components/status-panel';
 
 /** A whole area the user's role may not open (403). */
 export default async function Forbidden() {
-  const [t, tApp] = await Promise.all([getTranslations('errors.pageForbidden'), getTranslations('app')]);
+  const t = await getTranslations('errors.pageForbidden');
   return (
-    <div className="flex min-h-dvh flex-col border-t-[3px] border-t-accent">
-      <header className="flex items-center gap-2.5 px-4 py-4 sm:px-6">
-        <span className="flex size-8 items-center justify-center rounded-md bg-accent text-on-accent">
-          <Landmark className="size-[1.125rem]" aria-hidden="true" />
-        </span>
-        <span className="font-semibold text-ink">{tApp('name')}</span>
-      </header>
-      <main id="main" className="mx-auto w-full max-w-2xl flex-1 px-4 py-12">
-        <EmptyState
-          headingLevel={1}
-          icon={ShieldX}
-          title={t('title')}
-          description={t('description')}
-          action={
-            <Button asChild>
-              <Link href="/dashboard">{t('action')}</Link>
-            </Button>
-          }
-        />
-      </main>
-    </div>
+    <StandalonePage>
+      <StatusPanel icon={ShieldX} title={t('title')} description={t('description')} action={t('action')} />
+    </StandalonePage>
   );
 }
