@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { priority, taskRole } from '@/db/schema/enums';
+import { id, optionalId, optionalText, requiredText } from './common';
+
+export const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidFormat').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'invalidFormat');
+const optionalDateOnly = z.preprocess((v) => (v === '' || v === null ? undefined : v), dateOnly.optional());
+
+export const assignmentSchema = z.object({
+  departmentId: id,
+  role: z.enum(taskRole.enumValues),
+  dueDate: optionalDateOnly,
+  acknowledgeBy: optionalDateOnly,
+});
+
+export const createActionSchema = z
+  .object({
+    conferenceId: id,
+    speakerId: optionalId,
+    agendaItemId: optionalId,
+    title: requiredText(300),
+    titleEn: optionalText(400),
+    details: optionalText(10_000),
+    categoryCode: optionalText(40),
+    priority: z.enum(priority.enumValues).default('normal'),
+    defaultDueDate: dateOnly,
+    assignments: z.array(assignmentSchema).max(500).default([]),
+    /** Supporting shortcut: every active department of these kinds (the lead is never duplicated). */
+    supportAllOf: z.array(z.enum(['department', 'district'])).max(2).default([]),
+  })
+  .superRefine((v, ctx) => {
+    const leads = v.assignments.filter((a) => a.role === 'lead').length;
+    if (leads !== 1) ctx.addIssue({ code: 'custom', message: 'oneLeadRequired', path: ['assignments'] });
+    const seen = new Set<number>();
+    v.assignments.forEach((a, i) => {
+      if (seen.has(a.departmentId)) ctx.addIssue({ code: 'custom', message: 'duplicateDepartment', path: ['assignments', i, 'departmentId'] });
+      seen.add(a.departmentId);
+      const due = a.dueDate ?? v.defaultDueDate;
+      if (a.acknowledgeBy && a.acknowledgeBy > due) ctx.addIssue({ code: 'custom', message: 'acknowledgeAfterDue', path: ['assignments', i, 'acknowledgeBy'] });
+    });
+  });
+export type CreateActionInput = z.input<typeof createActionSchema>;
+
+export const addAssignmentSchema = assignmentSchema.extend({ actionId: id, reason: optionalText(1000) });
+
+export const taskReasonSchema = z.object({ taskId: id, version: z.coerce.number().int().positive(), reason: requiredText(1000) });
+export const reassignSchema = taskReasonSchema.extend({ departmentId: id });
+
+export const bulkDueDateSchema = z.object({
+  taskIds: z.array(id).min(1).max(500),
+  dueDate: dateOnly,
+  reason: requiredText(1000),
+});
+export const bulkRemindSchema = z.object({ taskIds: z.array(id).min(1).max(500), message: requiredText(1000) });
