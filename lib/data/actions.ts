@@ -13,6 +13,7 @@ import { type CreateActionInput, createActionSchema } from '@/lib/validation/act
 import { writeAudit } from './audit';
 import { conferenceScope, lockConference } from './conference-scope';
 import { assertCan } from './guard';
+import { notifyFollowUp } from './notifications';
 
 /** Display number of an action: 2018-Q1-03 for quarterly conferences, 2019-S12-03 for special ones. */
 export function actionNumber(conference: { year: number; quarter: number | null; id: number }, seq: number): string {
@@ -128,9 +129,16 @@ export async function createAction(actor: Actor, input: CreateActionInput, now: 
         }),
       )
       .returning();
-    await tx.insert(followUps).values(
-      created.map((task) => ({ taskId: task.id, authorId: actor.id > 0 ? actor.id : null, kind: 'assign' as const, toStatus: 'assigned' as const, newDueDate: task.dueDate, createdAt: now })),
-    );
+    const opened = await tx
+      .insert(followUps)
+      .values(
+        created.map((task) => ({ taskId: task.id, authorId: actor.id > 0 ? actor.id : null, kind: 'assign' as const, toStatus: 'assigned' as const, newDueDate: task.dueDate, createdAt: now })),
+      )
+      .returning({ id: followUps.id, taskId: followUps.taskId });
+    for (const task of created) {
+      const followUpId = opened.find((o) => o.taskId === task.id)!.id;
+      await notifyFollowUp(tx, { kind: 'assign', task, followUpId, authorId: actor.id, now });
+    }
     await writeAudit(tx, {
       actorId: actor.id,
       action: 'action.create',

@@ -1,0 +1,142 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { followUps, notifications, tasks } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { useTestDb } from '@/test/db';
+import { makeActor, makeDepartment } from '@/test/fixtures';
+import { createAction } from './actions';
+import { changeConferenceStatus, createConference } from './conferences';
+import { postFollowUp } from './follow-ups';
+import { listNotifications, markNotificationsRead, unreadCount } from './notifications';
+
+const t = useTestDb();
+let secretary: Actor;
+let leader: Actor;
+let head: Actor;
+let otherHead: Actor;
+let conferenceId: number;
+const now = new Date('2019-03-18T10:00:00+08:00');
+const later = (days: number) => new Date(now.getTime() + days * 86_400_000);
+
+beforeAll(async () => {
+  const dept = await makeDepartment(t.db);
+  const other = await makeDepartment(t.db);
+  secretary = await makeActor(t.db, 'secretary');
+  leader = await makeActor(t.db, 'leader');
+  head = await makeActor(t.db, 'department_head', dept.id);
+  otherHead = await makeActor(t.db, 'department_head', other.id);
+  const { conference } = await createConference(secretary, {
+    title: '会', kind: 'special', year: 2019, format: 'video',
+    startsAt: new Date('2019-03-15T09:00:00+08:00'), endsAt: new Date('2019-03-15T11:00:00+08:00'),
+  });
+  conferenceId = conference.id;
+  await changeConferenceStatus(secretary, { id: conferenceId, version: 1, to: 'scheduled' });
+  (globalThis as { deptId?: number }).deptId = dept.id;
+});
+
+async function newTask() {
+  const deptId = (globalThis as { deptId?: number }).deptId!;
+  const { tasks: made } = await createAction(
+    secretary,
+    { conferenceId, title: '隐患排查', defaultDueDate: '2019-06-30', assignments: [{ departmentId: deptId, role: 'lead' }] },
+    now,
+  );
+  return made[0]!;
+}
+
+describe('the follow-up cycle', () => {
+  it('runs acknowledge → progress → extension → submit → return → resubmit → verify, with counts and history', async () => {
+    const task = await newTask();
+    let v = task.version;
+    const post = async (actor: Actor, input: Record<string, unknown>, days = 1) => {
+      const result = await postFollowUp(actor, { taskId: task.id, version: v, ...input } as never, later(days));
+      v = result.task.version;
+      return result;
+    };
+    await post(head, { kind: 'acknowledge' });
+    await post(head, { kind: 'progress', progress: 40, body: '已完成40%的排查' }, 2);
+    await post(head, { kind: 'extension_request', newDueDate: '2019-07-31', body: '汛期影响现场排查' }, 3);
+    const approved = await post(secretary, { kind: 'extension_approved' }, 4);
+    expect(approved.task).toMatchObject({ dueDate: '2019-07-31', originalDueDate: '2019-06-30', extensionCount: 1 });
+    await post(head, { kind: 'submit', body: '排查整改全部完成' }, 5);
+    const returned = await post(secretary, { kind: 'return', body: '缺少整改台账' }, 6);
+    expect(returned.task).toMatchObject({ status: 'in_progress', returnCount: 1, submittedAt: null, progress: 100 });
+    await post(head, { kind: 'submit', body: '已补充整改台账' }, 7);
+    const verified = await post(secretary, { kind: 'verify' }, 8);
+    expect(verified.task).toMatchObject({ status: 'completed', version: 9 });
+    await post(leader, { kind: 'instruction', body: '做得好，要总结推广' }, 9);
+    const history = await t.db.select().from(followUps).where(eq(followUps.taskId, task.id)).orderBy(followUps.createdAt);
+    expect(history.map((h) => `${h.kind}:${h.fromStatus ?? ''}>${h.toStatus}`)).toEqual([
+      'assign:>assigned',
+      'acknowledge:assigned>acknowledged',
+      'progress:acknowledged>in_progress',
+      'extension_request:in_progress>in_progress',
+      'extension_approved:in_progress>in_progress',
+      'submit:in_progress>submitted',
+      'return:submitted>in_progress',
+      'submit:in_progress>submitted',
+      'verify:submitted>completed',
+      'instruction:completed>completed',
+    ]);
+    expect(history[4]).toMatchObject({ previousDueDate: '2019-06-30', newDueDate: '2019-07-31' });
+  });
+
+  it('refuses a stale version, showing what is current, and writes nothing', async () => {
+    const task = await newTask();
+    await postFollowUp(head, { taskId: task.id, version: 1, kind: 'acknowledge' }, later(1));
+    const error = await postFollowUp(secretary, { taskId: task.id, version: 1, kind: 'reminder', body: '请抓紧' }, later(1)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'conflict', details: { current: { status: 'acknowledged', version: 2 } } });
+    expect(await t.db.select().from(followUps).where(eq(followUps.taskId, task.id))).toHaveLength(2);
+  });
+
+  it('creates one follow-up for a repeated idempotency key', async () => {
+    const task = await newTask();
+    const first = await postFollowUp(head, { taskId: task.id, version: 1, kind: 'acknowledge', idempotencyKey: 'k-1' }, later(1));
+    const again = await postFollowUp(head, { taskId: task.id, version: 1, kind: 'acknowledge', idempotencyKey: 'k-1' }, later(1));
+    expect(again).toMatchObject({ replayed: true, followUp: { id: first.followUp.id } });
+    expect(await t.db.select().from(followUps).where(eq(followUps.taskId, task.id))).toHaveLength(2);
+  });
+
+  it('refuses kinds the state or the role does not allow, and other departments', async () => {
+    const task = await newTask();
+    await expect(postFollowUp(head, { taskId: task.id, version: 1, kind: 'submit', body: 'x' }, later(1))).rejects.toMatchObject({ code: 'invalid_transition' });
+    await expect(postFollowUp(head, { taskId: task.id, version: 1, kind: 'verify' }, later(1))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(postFollowUp(leader, { taskId: task.id, version: 1, kind: 'acknowledge' }, later(1))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(postFollowUp(otherHead, { taskId: task.id, version: 1, kind: 'acknowledge' }, later(1))).rejects.toMatchObject({ code: 'not_found' });
+    await expect(postFollowUp(secretary, { taskId: task.id, version: 1, kind: 'extension_approved' }, later(1))).rejects.toMatchObject({ code: 'invalid_transition' });
+  });
+
+  it('refuses bad input with translated keys', async () => {
+    const task = await newTask();
+    await postFollowUp(head, { taskId: task.id, version: 1, kind: 'acknowledge' }, later(1));
+    await expect(postFollowUp(head, { taskId: task.id, version: 2, kind: 'progress', progress: 140, body: 'x' }, later(1))).rejects.toMatchObject({
+      fieldErrors: { progress: [{ key: 'tooBig', values: { max: 100 } }] },
+    });
+    await expect(postFollowUp(head, { taskId: task.id, version: 2, kind: 'progress', progress: 'abc' as never, body: 'x' }, later(1))).rejects.toMatchObject({ code: 'validation' });
+    await expect(postFollowUp(head, { taskId: task.id, version: 2, kind: 'extension_request', newDueDate: '2019-03-01', body: 'x' }, later(1))).rejects.toMatchObject({
+      fieldErrors: { newDueDate: [{ key: 'dateInPast' }] },
+    });
+    await expect(postFollowUp(head, { taskId: task.id, version: 2, kind: 'extension_request', newDueDate: '2019-06-01', body: 'x' }, later(1))).rejects.toMatchObject({
+      fieldErrors: { newDueDate: [{ key: 'notAfterDueDate' }] },
+    });
+    await expect(postFollowUp(head, { taskId: task.id, version: 2, kind: 'submit' }, later(1))).rejects.toMatchObject({ fieldErrors: { body: [{ key: 'required' }] } });
+    const [row] = await t.db.select().from(tasks).where(eq(tasks.id, task.id));
+    expect(row).toMatchObject({ status: 'acknowledged', version: 2 });
+  });
+});
+
+describe('notifications', () => {
+  it('tell the department of assignments and the office of submissions; each user marks their own read', async () => {
+    const before = await unreadCount(head);
+    const task = await newTask();
+    expect(await unreadCount(head)).toBe(before + 1);
+    await postFollowUp(head, { taskId: task.id, version: 1, kind: 'acknowledge' }, later(1));
+    const office = await listNotifications(secretary, { unreadOnly: true });
+    expect(office.find((n) => n.taskId === task.id)).toMatchObject({ kind: 'acknowledge', actionTitle: '隐患排查' });
+    await markNotificationsRead(otherHead, office.map((n) => n.id));
+    expect(await unreadCount(secretary)).toBe(office.length);
+    await markNotificationsRead(secretary, 'all');
+    expect(await unreadCount(secretary)).toBe(0);
+    expect((await t.db.select().from(notifications).where(eq(notifications.userId, otherHead.id))).length).toBe(0);
+  });
+});

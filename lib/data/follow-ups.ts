@@ -1,0 +1,149 @@
+import 'server-only';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { getDb } from '@/db/runtime';
+import { followUps, tasks } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { cityDate } from '@/lib/domain/quarters';
+import { type FollowUpKind, type TaskStatus, followUpPolicy, nextStatus } from '@/lib/domain/task-state';
+import { AppError, conflict, notFound } from '@/lib/errors';
+import { type FieldErrors, ValidationError, parseInput } from '@/lib/validation/common';
+import { type FollowUpInput, bodyRequired, followUpSchema } from '@/lib/validation/follow-ups';
+import { writeAudit } from './audit';
+import { departmentScope, assertCan } from './guard';
+import { notifyFollowUp } from './notifications';
+
+type Task = typeof tasks.$inferSelect;
+
+async function extensionPending(tx: Tx, taskId: number): Promise<{ pending: boolean; requested: string | null }> {
+  const [last] = await tx
+    .select({ kind: followUps.kind, requestedDueDate: followUps.requestedDueDate })
+    .from(followUps)
+    .where(and(eq(followUps.taskId, taskId), inArray(followUps.kind, ['extension_request', 'extension_approved', 'extension_rejected'])))
+    .orderBy(desc(followUps.createdAt), desc(followUps.id))
+    .limit(1);
+  return { pending: last?.kind === 'extension_request', requested: last?.kind === 'extension_request' ? last.requestedDueDate : null };
+}
+
+/** What each kind requires beyond the shared schema; all problems at once, by field. */
+function checkFields(kind: FollowUpKind, data: { body?: string; progress?: number; newDueDate?: string }, task: Task, today: string): FieldErrors {
+  const errors: FieldErrors = {};
+  if (bodyRequired.has(kind) && !data.body) errors.body = [{ key: 'required' }];
+  if (kind === 'progress') {
+    if (data.progress === undefined) errors.progress = [{ key: 'required' }];
+    // Progress may go down, but only with words saying why (the body is the reason then).
+    else if (data.progress < task.progress && !data.body) errors.body = [{ key: 'progressDownReason' }];
+  }
+  if (kind === 'extension_request' || kind === 'due_date_change') {
+    if (!data.newDueDate) errors.newDueDate = [{ key: 'required' }];
+    else if (data.newDueDate < today) errors.newDueDate = [{ key: 'dateInPast' }];
+    else if (kind === 'extension_request' && data.newDueDate <= task.dueDate) errors.newDueDate = [{ key: 'notAfterDueDate' }];
+  }
+  return errors;
+}
+
+export interface PostFollowUpResult {
+  followUp: typeof followUps.$inferSelect;
+  task: Task;
+  /** True when the idempotency key had been used: nothing new was written. */
+  replayed: boolean;
+}
+
+/**
+ * Posts one entry on a task's timeline and applies its effect, in one transaction with the
+ * audit row and the notifications. A stale version is refused; a repeated idempotency key
+ * returns the first result.
+ */
+export async function postFollowUp(actor: Actor, input: FollowUpInput, now: Date = new Date()): Promise<PostFollowUpResult> {
+  const data = parseInput(followUpSchema, input);
+  const kind = data.kind as FollowUpKind;
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [task] = await tx
+      .select()
+      .from(tasks)
+      .where(and(eq(tasks.id, data.taskId), departmentScope(actor, 'task.read', tasks.departmentId)))
+      .for('update');
+    if (!task) throw notFound(`task ${data.taskId}`);
+
+    if (data.idempotencyKey) {
+      const [earlier] = await tx.select().from(followUps).where(eq(followUps.idempotencyKey, `${task.id}:${data.idempotencyKey}`));
+      if (earlier) return { followUp: earlier, task, replayed: true };
+    }
+    assertCan(actor, followUpPolicy[kind], { departmentId: task.departmentId });
+    if (task.version !== data.version) {
+      const since = await tx.select().from(followUps).where(eq(followUps.taskId, task.id)).orderBy(desc(followUps.createdAt), desc(followUps.id)).limit(5);
+      throw conflict('stale task', { current: { status: task.status, progress: task.progress, dueDate: task.dueDate, version: task.version }, recent: since });
+    }
+    const extension = await extensionPending(tx, task.id);
+    const to = nextStatus({ status: task.status, extensionPending: extension.pending }, kind);
+    if (to === null) throw new AppError('invalid_transition', 'followUpNotAllowed', `${kind} on ${task.status}`);
+    const today = cityDate(now);
+    const errors = checkFields(kind, data, task, today);
+    if (Object.keys(errors).length) throw new ValidationError(errors);
+
+    const change: Partial<Task> = { status: to, version: task.version + 1, updatedAt: now };
+    let newDueDate: string | null = null;
+    switch (kind) {
+      case 'acknowledge':
+        change.acknowledgedAt = now;
+        break;
+      case 'progress':
+        change.progress = data.progress!;
+        break;
+      case 'submit':
+        change.progress = 100;
+        change.submittedAt = now;
+        break;
+      case 'verify':
+        change.completedAt = now;
+        break;
+      case 'return':
+        change.returnCount = task.returnCount + 1;
+        change.submittedAt = null;
+        break;
+      case 'extension_approved':
+        newDueDate = extension.requested!;
+        change.dueDate = newDueDate;
+        change.extensionCount = task.extensionCount + 1;
+        break;
+      case 'due_date_change':
+        newDueDate = data.newDueDate!;
+        change.dueDate = newDueDate;
+        break;
+      case 'cancel':
+        change.cancelledAt = now;
+        break;
+      default:
+        break;
+    }
+    const [after] = await tx.update(tasks).set(change).where(eq(tasks.id, task.id)).returning();
+    const [followUp] = await tx
+      .insert(followUps)
+      .values({
+        taskId: task.id,
+        authorId: actor.id > 0 ? actor.id : null,
+        kind,
+        body: data.body ?? null,
+        progress: kind === 'progress' ? data.progress! : kind === 'submit' ? 100 : null,
+        requestedDueDate: kind === 'extension_request' ? data.newDueDate! : null,
+        previousDueDate: newDueDate ? task.dueDate : null,
+        newDueDate,
+        fromStatus: task.status as TaskStatus,
+        toStatus: to,
+        idempotencyKey: data.idempotencyKey ? `${task.id}:${data.idempotencyKey}` : null,
+        createdAt: now,
+      })
+      .returning();
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: `task.${kind}`,
+      entityType: 'task',
+      entityId: task.id,
+      before: { status: task.status, progress: task.progress, dueDate: task.dueDate, version: task.version },
+      after: { status: after!.status, progress: after!.progress, dueDate: after!.dueDate, version: after!.version, followUpId: followUp!.id },
+    });
+    await notifyFollowUp(tx, { kind, task: after!, followUpId: followUp!.id, authorId: actor.id, now });
+    return { followUp: followUp!, task: after!, replayed: false };
+  });
+}
