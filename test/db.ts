@@ -1,8 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { type Db, type DbHandle, openDatabase } from '../db/client';
 import { setDbHandleForTests } from '../db/runtime';
+import { LocalDiskStorage, setStorageForTests } from '../lib/storage';
 import { adminUrl, cloneNamePrefix, databaseName, withDatabase } from './pg-urls';
 
 /** A fresh copy of the migrated test database, private to the caller. */
@@ -38,12 +41,16 @@ export async function createTestDb(): Promise<DbHandle> {
  */
 export function useTestDb(): { readonly db: Db; readonly handle: DbHandle } {
   let handle: DbHandle | undefined;
+  // Uploaded files go to a directory of the test file's own, never into ./data.
+  const files = fs.mkdtempSync(path.join(os.tmpdir(), 'docket-files-'));
   beforeAll(async () => {
     handle = await createTestDb();
     setDbHandleForTests(handle);
+    setStorageForTests(new LocalDiskStorage(files));
   });
   afterAll(async () => {
     await handle?.close();
+    fs.rmSync(files, { recursive: true, force: true });
   });
   return {
     get db() {

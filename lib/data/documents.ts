@@ -26,15 +26,6 @@ const fileRefusal: Record<'disguised' | 'unsupported' | 'empty', string> = {
   empty: 'fileEmpty',
 };
 
-/** Every problem with the upload is reported on the form's `file` field. */
-const fileError = (...messages: FieldMessage[]) => new ValidationError({ file: messages });
-
-function parseFileName(fileName: unknown): string {
-  const result = documentFileNameSchema.safeParse(fileName);
-  if (result.success) return result.data;
-  throw fileError(...Object.values(fieldErrorsOf(result.error)).flat());
-}
-
 /** The largest upload in bytes, from `UPLOAD_MAX_MB`. */
 export function uploadMaxBytes(): number {
   return Math.floor(env().UPLOAD_MAX_MB * 1024 * 1024);
@@ -44,38 +35,64 @@ export function uploadMaxBytes(): number {
  * Adds a document (notice, report, slides…) to a conference. The type is read from the
  * content; the bytes are stored once per SHA-256, whoever uploads them and however often.
  */
+/** A file checked and hashed, ready to store and attach to a conference or a follow-up. */
+export interface PreparedUpload {
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  storageKey: string;
+  bytes: Uint8Array;
+}
+
+/** Checks name, size and type (by content); problems are reported on the given form field. */
+export function prepareUpload(input: { fileName: string; bytes: Uint8Array }, field = 'file'): PreparedUpload {
+  const refuse = (...messages: FieldMessage[]) => new ValidationError({ [field]: messages });
+  const named = documentFileNameSchema.safeParse(input.fileName);
+  if (!named.success) throw refuse(...Object.values(fieldErrorsOf(named.error)).flat());
+  const { bytes } = input;
+  if (bytes.byteLength > uploadMaxBytes()) throw refuse({ key: 'fileTooLarge', values: { max: env().UPLOAD_MAX_MB } });
+  const type = detectFileType(bytes, named.data);
+  if (!type.ok) throw refuse({ key: fileRefusal[type.reason] });
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  return { fileName: named.data, mediaType: type.mediaType, sizeBytes: bytes.byteLength, sha256, storageKey: storageKeyFor(sha256), bytes };
+}
+
+/**
+ * Stores the bytes once per SHA-256. Called before the row is written so a row never points
+ * at a missing file; a rolled-back upload leaves at most an unreferenced blob, reused later.
+ */
+export async function storeUpload(upload: PreparedUpload): Promise<void> {
+  const storage = getStorage();
+  if (!(await storage.has?.(upload.storageKey))) await storage.put(upload.storageKey, upload.bytes);
+}
+
+/**
+ * Adds a document (notice, report, slides…) to a conference. The type is read from the
+ * content; the bytes are stored once per SHA-256, whoever uploads them and however often.
+ */
 export async function uploadConferenceDocument(actor: Actor, input: UploadDocumentInput) {
   assertCan(actor, 'conference.manageDocuments');
   const conferenceId = parseInput(rowId, input.conferenceId);
-  const fileName = parseFileName(input.fileName);
-  const { bytes } = input;
-  if (bytes.byteLength > uploadMaxBytes()) throw fileError({ key: 'fileTooLarge', values: { max: env().UPLOAD_MAX_MB } });
-  const type = detectFileType(bytes, fileName);
-  if (!type.ok) throw fileError({ key: fileRefusal[type.reason] });
-
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  const storageKey = storageKeyFor(sha256);
-  const storage = getStorage();
+  const upload = prepareUpload(input);
   const db = await getDb();
   return db.transaction(async (tx) => {
     await editableConference(tx, actor, conferenceId);
-    // Stored before the row so a row never points at a missing file; a rolled-back
-    // upload leaves at most an unreferenced blob, which the same upload reuses.
-    if (!(await storage.has?.(storageKey))) await storage.put(storageKey, bytes);
+    await storeUpload(upload);
     const [row] = await tx
       .insert(attachments)
       .values({
         conferenceId,
-        fileName,
-        mediaType: type.mediaType,
-        sizeBytes: bytes.byteLength,
-        sha256,
-        storageKey,
+        fileName: upload.fileName,
+        mediaType: upload.mediaType,
+        sizeBytes: upload.sizeBytes,
+        sha256: upload.sha256,
+        storageKey: upload.storageKey,
         uploadedById: actor.id > 0 ? actor.id : null,
       })
       .returning();
     await writeAudit(tx, { actorId: actor.id, action: 'document.upload', entityType: 'attachment', entityId: row!.id, after: row });
-    return { id: row!.id, fileName: row!.fileName, mediaType: row!.mediaType, sizeBytes: row!.sizeBytes, sha256, createdAt: row!.createdAt };
+    return { id: row!.id, fileName: row!.fileName, mediaType: row!.mediaType, sizeBytes: row!.sizeBytes, sha256: upload.sha256, createdAt: row!.createdAt };
   });
 }
 

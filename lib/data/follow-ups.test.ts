@@ -140,3 +140,29 @@ describe('notifications', () => {
     expect((await t.db.select().from(notifications).where(eq(notifications.userId, otherHead.id))).length).toBe(0);
   });
 });
+
+describe('evidence and the timeline', () => {
+  it('stores evidence files with the follow-up and shows them on the timeline; a disguised file writes nothing', async () => {
+    const { getTaskTimeline, allowedFollowUps, getTaskSiblings } = await import('./tasks');
+    const task = await newTask();
+    await postFollowUp(head, { taskId: task.id, version: 1, kind: 'acknowledge' }, later(1));
+    const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
+    await expect(
+      postFollowUp(head, { taskId: task.id, version: 2, kind: 'progress', progress: 40, body: '进展' }, later(2), [{ fileName: '证明.pdf', bytes: exe }]),
+    ).rejects.toMatchObject({ fieldErrors: { files: [{ key: 'fileDisguised' }] } });
+    await postFollowUp(head, { taskId: task.id, version: 2, kind: 'progress', progress: 40, body: '完成40%' }, later(2), [{ fileName: '排查台账.pdf', bytes: pdf }]);
+    const timeline = await getTaskTimeline(head, task.id);
+    expect(timeline!.map((e) => [e.kind, e.files.map((f) => f.fileName)])).toEqual([
+      ['assign', []],
+      ['acknowledge', []],
+      ['progress', ['排查台账.pdf']],
+    ]);
+    expect(await getTaskTimeline(otherHead, task.id)).toBeNull();
+    expect(await allowedFollowUps(head, { id: task.id, status: 'in_progress', departmentId: (globalThis as { deptId?: number }).deptId! })).toEqual([
+      'progress', 'submit', 'extension_request', 'comment',
+    ]);
+    expect(await allowedFollowUps(leader, { id: task.id, status: 'in_progress', departmentId: (globalThis as { deptId?: number }).deptId! })).toEqual(['instruction', 'comment']);
+    expect(await getTaskSiblings(otherHead, task.id)).toBeNull();
+  });
+});

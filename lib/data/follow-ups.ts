@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { getDb } from '@/db/runtime';
-import { followUps, tasks } from '@/db/schema';
+import { attachments, followUps, tasks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { cityDate } from '@/lib/domain/quarters';
 import { type FollowUpKind, type TaskStatus, followUpPolicy, nextStatus } from '@/lib/domain/task-state';
@@ -11,7 +11,12 @@ import { type FieldErrors, ValidationError, parseInput } from '@/lib/validation/
 import { type FollowUpInput, bodyRequired, followUpSchema } from '@/lib/validation/follow-ups';
 import { writeAudit } from './audit';
 import { departmentScope, assertCan } from './guard';
+import { prepareUpload, storeUpload } from './documents';
 import { notifyFollowUp } from './notifications';
+
+/** Kinds that may carry evidence files. */
+export const evidenceKinds: ReadonlySet<FollowUpKind> = new Set(['progress', 'submit', 'extension_request', 'comment']);
+const maxEvidenceFiles = 10;
 
 type Task = typeof tasks.$inferSelect;
 
@@ -54,9 +59,18 @@ export interface PostFollowUpResult {
  * audit row and the notifications. A stale version is refused; a repeated idempotency key
  * returns the first result.
  */
-export async function postFollowUp(actor: Actor, input: FollowUpInput, now: Date = new Date()): Promise<PostFollowUpResult> {
+export async function postFollowUp(
+  actor: Actor,
+  input: FollowUpInput,
+  now: Date = new Date(),
+  files: { fileName: string; bytes: Uint8Array }[] = [],
+): Promise<PostFollowUpResult> {
   const data = parseInput(followUpSchema, input);
   const kind = data.kind as FollowUpKind;
+  if (files.length && !evidenceKinds.has(kind)) throw new ValidationError({ files: [{ key: 'evidenceNotAllowed' }] });
+  if (files.length > maxEvidenceFiles) throw new ValidationError({ files: [{ key: 'tooManyFiles', values: { max: maxEvidenceFiles } }] });
+  // Checked before the transaction: a refused file writes nothing.
+  const uploads = files.map((file) => prepareUpload(file, 'files'));
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [task] = await tx
@@ -135,13 +149,25 @@ export async function postFollowUp(actor: Actor, input: FollowUpInput, now: Date
         createdAt: now,
       })
       .returning();
+    for (const upload of uploads) {
+      await storeUpload(upload);
+      await tx.insert(attachments).values({
+        followUpId: followUp!.id,
+        fileName: upload.fileName,
+        mediaType: upload.mediaType,
+        sizeBytes: upload.sizeBytes,
+        sha256: upload.sha256,
+        storageKey: upload.storageKey,
+        uploadedById: actor.id > 0 ? actor.id : null,
+      });
+    }
     await writeAudit(tx, {
       actorId: actor.id,
       action: `task.${kind}`,
       entityType: 'task',
       entityId: task.id,
       before: { status: task.status, progress: task.progress, dueDate: task.dueDate, version: task.version },
-      after: { status: after!.status, progress: after!.progress, dueDate: after!.dueDate, version: after!.version, followUpId: followUp!.id },
+      after: { status: after!.status, progress: after!.progress, dueDate: after!.dueDate, version: after!.version, followUpId: followUp!.id, files: uploads.map((u) => u.fileName) },
     });
     await notifyFollowUp(tx, { kind, task: after!, followUpId: followUp!.id, authorId: actor.id, now });
     return { followUp: followUp!, task: after!, replayed: false };

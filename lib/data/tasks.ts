@@ -1,15 +1,20 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/runtime';
-import { conferences, departments, requestedActions, tasks } from '@/db/schema';
+import { attachments, conferences, departments, followUps, people, requestedActions, tasks, users } from '@/db/schema';
+import { cityDate } from '@/lib/domain/quarters';
+import { isOverdue, trafficLight } from '@/lib/domain/task-light';
 import type { Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/policy';
+import { type FollowUpKind, type TaskStatus, followUpPolicy, nextStatus } from '@/lib/domain/task-state';
+import { postableKinds } from '@/lib/validation/follow-ups';
 import { departmentScope } from './guard';
 
 /**
  * One task with its action, conference and department. Another department's task is
  * `null` to a department head, exactly like a missing one.
  */
-export async function getTask(actor: Actor, id: number) {
+export async function getTask(actor: Actor, id: number, now: Date = new Date()) {
   const scope = departmentScope(actor, 'task.read', tasks.departmentId);
   const db = await getDb();
   const [row] = await db
@@ -22,6 +27,12 @@ export async function getTask(actor: Actor, id: number) {
       originalDueDate: tasks.originalDueDate,
       acknowledgeBy: tasks.acknowledgeBy,
       version: tasks.version,
+      extensionCount: tasks.extensionCount,
+      returnCount: tasks.returnCount,
+      assignedAt: tasks.assignedAt,
+      acknowledgedAt: tasks.acknowledgedAt,
+      submittedAt: tasks.submittedAt,
+      completedAt: tasks.completedAt,
       departmentId: tasks.departmentId,
       departmentName: departments.name,
       departmentNameEn: departments.nameEn,
@@ -33,13 +44,94 @@ export async function getTask(actor: Actor, id: number) {
       conferenceId: conferences.id,
       conferenceTitle: conferences.title,
       conferenceTitleEn: conferences.titleEn,
+      requestedByName: people.name,
+      requestedByNameEn: people.nameEn,
+      requestedByPosition: people.position,
+      categoryCode: requestedActions.categoryCode,
+      priority: requestedActions.priority,
     })
     .from(tasks)
     .innerJoin(requestedActions, eq(requestedActions.id, tasks.actionId))
     .innerJoin(conferences, eq(conferences.id, tasks.conferenceId))
     .innerJoin(departments, eq(departments.id, tasks.departmentId))
+    .leftJoin(people, eq(people.id, requestedActions.requestedByPersonId))
     .where(and(eq(tasks.id, id), scope))
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  return { ...row, light: trafficLight({ ...row, assignedDate: cityDate(row.assignedAt) }, cityDate(now)), overdue: isOverdue(row, cityDate(now)) };
 }
 export type TaskDetail = NonNullable<Awaited<ReturnType<typeof getTask>>>;
+
+/**
+ * A task's timeline: every follow-up with its author, status change, due-date change and
+ * evidence files, oldest first. Null when the task is missing or not the actor's to see.
+ */
+export async function getTaskTimeline(actor: Actor, taskId: number) {
+  const task = await getTask(actor, taskId);
+  if (!task) return null;
+  const db = await getDb();
+  const [entries, files] = await Promise.all([
+    db
+      .select({
+        id: followUps.id,
+        kind: followUps.kind,
+        body: followUps.body,
+        progress: followUps.progress,
+        requestedDueDate: followUps.requestedDueDate,
+        previousDueDate: followUps.previousDueDate,
+        newDueDate: followUps.newDueDate,
+        fromStatus: followUps.fromStatus,
+        toStatus: followUps.toStatus,
+        createdAt: followUps.createdAt,
+        authorName: users.displayName,
+        authorRole: users.role,
+      })
+      .from(followUps)
+      .leftJoin(users, eq(users.id, followUps.authorId))
+      .where(eq(followUps.taskId, taskId))
+      .orderBy(asc(followUps.createdAt), asc(followUps.id)),
+    db
+      .select({ id: attachments.id, followUpId: attachments.followUpId, fileName: attachments.fileName, mediaType: attachments.mediaType, sizeBytes: attachments.sizeBytes })
+      .from(attachments)
+      .innerJoin(followUps, eq(followUps.id, attachments.followUpId))
+      .where(and(eq(followUps.taskId, taskId), isNull(attachments.removedAt)))
+      .orderBy(asc(attachments.id)),
+  ]);
+  return entries.map((entry) => ({ ...entry, files: files.filter((f) => f.followUpId === entry.id) }));
+}
+export type TimelineEntry = NonNullable<Awaited<ReturnType<typeof getTaskTimeline>>>[number];
+
+/** The follow-ups this actor may post on this task now: what the life cycle and the policy allow. */
+export async function allowedFollowUps(actor: Actor, task: { id: number; status: TaskStatus; departmentId: number }): Promise<FollowUpKind[]> {
+  const db = await getDb();
+  const [last] = await db
+    .select({ kind: followUps.kind })
+    .from(followUps)
+    .where(and(eq(followUps.taskId, task.id), inArray(followUps.kind, ['extension_request', 'extension_approved', 'extension_rejected'])))
+    .orderBy(desc(followUps.createdAt), desc(followUps.id))
+    .limit(1);
+  const state = { status: task.status, extensionPending: last?.kind === 'extension_request' };
+  return postableKinds.filter(
+    (kind) => nextStatus(state, kind) !== null && can(actor, followUpPolicy[kind], { departmentId: task.departmentId }),
+  );
+}
+
+/**
+ * The other departments on the same action. A department head sees who shares the work and
+ * in which role, not how the others are doing.
+ */
+export async function getTaskSiblings(actor: Actor, taskId: number) {
+  const task = await getTask(actor, taskId);
+  if (!task) return null;
+  const db = await getDb();
+  const rows = await db
+    .select({ id: tasks.id, departmentId: tasks.departmentId, departmentName: departments.name, departmentNameEn: departments.nameEn, role: tasks.role, status: tasks.status, dueDate: tasks.dueDate })
+    .from(tasks)
+    .innerJoin(departments, eq(departments.id, tasks.departmentId))
+    .where(and(eq(tasks.actionId, task.actionId)))
+    .orderBy(asc(tasks.role), asc(departments.sortOrder), asc(tasks.id));
+  const seesAll = can(actor, 'task.read', { departmentId: -1 });
+  return rows
+    .filter((r) => r.id !== task.id)
+    .map((r) => (seesAll ? r : { ...r, id: null, status: null, dueDate: null }));
+}
