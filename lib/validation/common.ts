@@ -19,7 +19,8 @@ function messageOf(issue: z.core.$ZodIssue): FieldMessage {
       if (issue.origin === 'string') return { key: 'tooLong', values: { max: Number(issue.maximum) } };
       return { key: 'tooBig', values: { max: Number(issue.maximum) } };
     case 'invalid_format':
-      return { key: 'invalidFormat' };
+      // A pattern may name its own message (`regex(/…/, 'usernameFormat')`).
+      return { key: issue.message && /^[a-zA-Z.]+$/.test(issue.message) ? issue.message : 'invalidFormat' };
     case 'invalid_value':
       return { key: 'invalidChoice' };
     case 'unrecognized_keys':
@@ -60,6 +61,7 @@ export const optionalText = (max: number) =>
   );
 export const requiredText = (max: number) =>
   z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(1).max(max));
-export const id = z.coerce.number().int().positive();
+// Ids and versions are PostgreSQL integers: a larger number would fail in the database, not here.
+export const id = z.coerce.number().int().positive().max(2_147_483_647);
 export const optionalId = z.preprocess((v) => (v === '' || v === null ? undefined : v), id.optional());
-export const version = z.coerce.number().int().positive();
+export const version = z.coerce.number().int().positive().max(2_147_483_647);

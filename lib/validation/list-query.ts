@@ -2,9 +2,9 @@ import { z } from 'zod';
 
 /**
  * The state of a server-side table as it stands in the URL (`?q=&sort=&dir=&page=&pageSize=&hide=`
- * plus each table's filters). One parser serves the page on the server and the table's URL
- * hook in the browser. A value that does not parse falls back to its default: a hand-edited
- * or outdated link shows a table, never an error.
+ * plus each table's filters). The page parses it on the server and hands its table the result
+ * (`tableUrlState`); the browser only writes the URL. A value that does not parse falls back to
+ * its default: a hand-edited or outdated link shows a table, never an error.
  */
 
 export const listPageSizes = [10, 20, 50, 100] as const;
@@ -39,9 +39,6 @@ export type ListState<Sort extends string = string> = {
 export type ParsedList<C extends ListConfig> = ListState<C['sort'][number]> & {
   [K in keyof C['filters']]?: z.output<C['filters'][K]>;
 };
-
-/** The keys a table's URL may carry besides its filters. */
-export const listParamKeys = ['q', 'sort', 'dir', 'page', 'pageSize', 'hide'] as const;
 
 export function defineList<const Sort extends string, const Filters extends Record<string, FilterSchema>>(
   config: ListConfig<Sort, Filters>,

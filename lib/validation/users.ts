@@ -47,6 +47,6 @@ export const userListQuery = defineList({
   sort: ['username', 'displayName', 'role', 'department', 'lastSignInAt'],
   defaultSort: 'username',
   defaultDir: 'asc',
-  hideable: ['displayName', 'role', 'department', 'active', 'lastSignInAt'],
+  hideable: ['displayName', 'email', 'role', 'department', 'active', 'lastSignInAt'],
   filters: { role: enumFilter(roles), active: booleanFilter },
 });

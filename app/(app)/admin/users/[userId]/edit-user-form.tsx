@@ -1,0 +1,81 @@
+'use client';
+
+import { useActionState, useRef } from 'react';
+import { RefreshCw } from 'lucide-react';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { Button } from '@/app/_components/ui/button';
+import { FormMessage, useFocusOnError } from '@/app/_components/ui/field';
+import { fieldsKey } from '@/lib/actions/form-state';
+import type { Role } from '@/lib/auth/actor';
+import { type DepartmentOption, UserFields } from '../_components/user-fields';
+import { updateUserAction } from './actions';
+
+export type EditableUser = {
+  id: number;
+  version: number;
+  displayName: string;
+  email: string | null;
+  role: Role;
+  departmentId: number | null;
+};
+
+/** The saved user's fields with its version: a save over someone else's newer save is refused. */
+export function EditUserForm({ user, departments }: { user: EditableUser; departments: DepartmentOption[] }) {
+  const t = useTranslations('adminUsers');
+  const tRoles = useTranslations('roles');
+  const router = useRouter();
+  const [state, formAction, pending] = useActionState(updateUserAction, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusOnError(formRef, state);
+
+  // A result belongs to the version it was made against; after a reload it is history.
+  const fresh = state !== null && (state.ok ? state.data.version === user.version : state.values?.version === String(user.version));
+  const failed = fresh && state && !state.ok ? state : null;
+  const saved = fresh && state?.ok;
+  const savedValues: Record<string, string> = {
+    displayName: user.displayName,
+    email: user.email ?? '',
+    role: user.role,
+    departmentId: user.departmentId ? String(user.departmentId) : '',
+  };
+  const current = failed?.current;
+  const departmentName = (id: number | null) => (id ? (departments.find((d) => d.id === id)?.label ?? `#${id}`) : t('noDepartment'));
+
+  return (
+    <form ref={formRef} action={formAction} noValidate aria-busy={pending || undefined} className="space-y-5">
+      <input type="hidden" name="id" value={user.id} />
+      <input type="hidden" name="version" value={user.version} />
+      <FormMessage error={failed?.message} success={saved ? t('saved') : null} />
+      {current ? (
+        <section aria-labelledby="conflict-title" className="rounded-md border border-warning-border bg-warning-soft px-4 py-3 text-sm">
+          <h3 id="conflict-title" className="font-semibold text-ink">
+            {t('conflict.title')}
+          </h3>
+          <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+            <dt className="text-ink-muted">{t('fields.displayName')}</dt>
+            <dd className="text-ink">{current.displayName}</dd>
+            <dt className="text-ink-muted">{t('fields.email')}</dt>
+            <dd className="text-ink">{current.email ?? '—'}</dd>
+            <dt className="text-ink-muted">{t('fields.role')}</dt>
+            <dd className="text-ink">{tRoles(current.role as Role)}</dd>
+            <dt className="text-ink-muted">{t('fields.department')}</dt>
+            <dd className="text-ink">{departmentName(current.departmentId)}</dd>
+          </dl>
+          <p className="mt-2 text-ink-muted">{t('conflict.next')}</p>
+          <Button variant="secondary" size="sm" className="mt-3" onClick={() => router.refresh()}>
+            <RefreshCw aria-hidden="true" />
+            {t('conflict.reload')}
+          </Button>
+        </section>
+      ) : null}
+      {/* New fields for each saved version (a reload shows what is saved now) and for each failure. */}
+      <div key={`${user.version}:${fieldsKey(failed?.values)}`}>
+        <UserFields values={failed?.values ?? savedValues} errors={failed?.fieldErrors} departments={departments} usernameEditable={false} />
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? t('saving') : t('save')}
+      </Button>
+    </form>
+  );
+}
