@@ -1,0 +1,175 @@
+'use client';
+
+import { useId, useMemo } from 'react';
+import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
+import { Download } from 'lucide-react';
+import { useLocale, useTranslations } from 'next-intl';
+import { DataTable } from '@/app/_components/data-table/data-table';
+import { DataTableColumnHeader } from '@/app/_components/data-table/data-table-column-header';
+import { DataTableDateFilter } from '@/app/_components/data-table/data-table-date-filter';
+import { DataTableFacetedFilter, type FacetOption } from '@/app/_components/data-table/data-table-faceted-filter';
+import { DataTableToolbar } from '@/app/_components/data-table/data-table-toolbar';
+import { createDataTableColumnHelper } from '@/app/_components/data-table/features';
+import { useDataTable } from '@/app/_components/data-table/use-data-table';
+import { buttonClasses } from '@/app/_components/ui/button';
+import type { Locale } from '@/lib/i18n/config';
+import { formatDate, formatNumber } from '@/lib/i18n/format';
+import type { TrafficLight } from '@/lib/domain/task-light';
+import type { TaskStatus } from '@/lib/domain/task-state';
+import type { TableUrlState } from '@/lib/validation/list-query';
+import { MultiFacetFilter } from './multi-facet-filter';
+import { TaskStatusBadge, TrafficLightBadge } from './task-badges';
+
+export type TaskTableRow = {
+  id: number;
+  number: string;
+  title: string;
+  department: string;
+  role: 'lead' | 'support';
+  dueDate: string;
+  status: TaskStatus;
+  light: TrafficLight | null;
+  progress: number;
+  overdue: boolean;
+};
+
+type TasksTableProps = {
+  rows: TaskTableRow[];
+  state: TableUrlState;
+  statusOptions: FacetOption[];
+  lightOptions: FacetOption[];
+  roleOptions: FacetOption[];
+  /** Null for a department head, who only ever sees their own department. */
+  departmentOptions: FacetOption[] | null;
+};
+
+const columnHelper = createDataTableColumnHelper<TaskTableRow>();
+/** Shown from md up: a phone keeps number, title, due date, status and light. */
+const wide = 'hidden md:table-cell';
+/** Not part of a CSV link: the export holds all pages and every column. */
+const viewOnlyParams = ['page', 'pageSize', 'hide'];
+
+export function TasksTable({ rows, state, statusOptions, lightOptions, roleOptions, departmentOptions }: TasksTableProps) {
+  const t = useTranslations('tasks.table');
+  const tStatus = useTranslations('taskStatus');
+  const tRole = useTranslations('taskRole');
+  const tLight = useTranslations('trafficLight');
+  const locale = useLocale() as Locale;
+  const searchParams = useSearchParams();
+  const overdueId = useId();
+
+  const columns = useMemo(
+    () => [
+      columnHelper.accessor('number', {
+        header: ({ column }) => <DataTableColumnHeader column={column} title={t('columns.number')} />,
+        meta: { label: t('columns.number'), className: 'whitespace-nowrap' },
+        enableHiding: false,
+        cell: ({ row }) => (
+          <Link href={`/tasks/${row.original.id}`} className="font-medium text-accent underline-offset-2 hover:underline">
+            {row.original.number}
+          </Link>
+        ),
+      }),
+      columnHelper.accessor('title', {
+        header: t('columns.title'),
+        meta: { label: t('columns.title'), className: 'min-w-40 md:min-w-48' },
+        enableSorting: false,
+        cell: ({ row }) => (
+          <>
+            {row.original.title}
+            {/* On a phone the department and role columns are hidden: say them here. */}
+            <span className="mt-0.5 block text-xs text-ink-muted md:hidden">
+              {row.original.department} · {tRole(row.original.role)}
+            </span>
+          </>
+        ),
+      }),
+      columnHelper.accessor('department', {
+        header: ({ column }) => <DataTableColumnHeader column={column} title={t('columns.department')} />,
+        meta: { label: t('columns.department'), className: wide },
+      }),
+      columnHelper.accessor('role', {
+        header: t('columns.role'),
+        meta: { label: t('columns.role'), className: `${wide} whitespace-nowrap` },
+        enableSorting: false,
+        cell: ({ getValue }) => tRole(getValue()),
+      }),
+      columnHelper.accessor('dueDate', {
+        header: ({ column }) => <DataTableColumnHeader column={column} title={t('columns.dueDate')} />,
+        meta: { label: t('columns.dueDate'), className: 'whitespace-nowrap' },
+        cell: ({ getValue }) => formatDate(getValue(), locale),
+      }),
+      columnHelper.accessor('status', {
+        header: ({ column }) => <DataTableColumnHeader column={column} title={t('columns.status')} />,
+        meta: { label: t('columns.status'), className: 'whitespace-nowrap' },
+        cell: ({ getValue }) => <TaskStatusBadge status={getValue()} label={tStatus(getValue())} />,
+      }),
+      columnHelper.accessor((row) => row.light ?? '', {
+        id: 'light',
+        header: t('columns.light'),
+        meta: { label: t('columns.light'), className: 'whitespace-nowrap' },
+        enableSorting: false,
+        cell: ({ row }) =>
+          row.original.light ? (
+            <TrafficLightBadge light={row.original.light} label={tLight(row.original.light)} />
+          ) : (
+            <span className="text-ink-muted">{t('noLight')}</span>
+          ),
+      }),
+      columnHelper.accessor('progress', {
+        header: ({ column }) => <DataTableColumnHeader column={column} title={t('columns.progress')} />,
+        meta: { label: t('columns.progress'), className: `${wide} whitespace-nowrap text-right` },
+        cell: ({ getValue }) => formatNumber(getValue() / 100, locale, { style: 'percent', maximumFractionDigits: 0 }),
+      }),
+    ],
+    [t, tStatus, tRole, tLight, locale],
+  );
+
+  const { table, url } = useDataTable({ data: rows, columns, state, getRowId: (row) => String(row.id) });
+
+  const exportParams = new URLSearchParams(searchParams.toString());
+  for (const key of viewOnlyParams) exportParams.delete(key);
+  const exportQuery = exportParams.toString();
+  const exportHref = `/api/tasks/export${exportQuery ? `?${exportQuery}` : ''}`;
+  const overdueOnly = state.filters.overdue !== undefined;
+
+  return (
+    <DataTable table={table} caption={t('caption')} pending={url.pending} emptyMessage={t('empty')}>
+      <DataTableToolbar table={table} url={url} state={state} searchLabel={t('searchLabel')} searchPlaceholder={t('searchPlaceholder')}>
+        <MultiFacetFilter title={t('columns.status')} value={state.filters.status} options={statusOptions} onChange={(v) => url.setParams({ status: v })} />
+        <MultiFacetFilter title={t('columns.light')} value={state.filters.light} options={lightOptions} onChange={(v) => url.setParams({ light: v })} />
+        {departmentOptions ? (
+          <MultiFacetFilter
+            title={t('columns.department')}
+            value={state.filters.departmentId}
+            options={departmentOptions}
+            onChange={(v) => url.setParams({ departmentId: v })}
+          />
+        ) : null}
+        <DataTableFacetedFilter title={t('columns.role')} value={state.filters.role} options={roleOptions} onChange={(v) => url.setParams({ role: v })} />
+        <DataTableDateFilter label={t('dueFrom')} value={state.filters.dueFrom} max={state.filters.dueTo} onChange={(dueFrom) => url.setParams({ dueFrom })} />
+        <DataTableDateFilter label={t('dueTo')} value={state.filters.dueTo} min={state.filters.dueFrom} onChange={(dueTo) => url.setParams({ dueTo })} />
+        <div className="flex h-8 items-center gap-2">
+          <input
+            id={overdueId}
+            type="checkbox"
+            checked={overdueOnly}
+            onChange={(event) => url.setParams({ overdue: event.target.checked ? '1' : null })}
+            className="size-4 accent-accent"
+          />
+          <label htmlFor={overdueId} className="text-sm text-ink">
+            {t('overdueOnly')}
+          </label>
+        </div>
+      </DataTableToolbar>
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+        <p className="text-ink-muted">{t('count', { total: formatNumber(state.total, locale) })}</p>
+        <a href={exportHref} download className={buttonClasses('secondary', 'sm')} title={t('exportHint')}>
+          <Download aria-hidden="true" />
+          {t('export')}
+        </a>
+      </div>
+    </DataTable>
+  );
+}
