@@ -43,6 +43,42 @@ async function failureAfterChange(error: unknown, conferenceId: number) {
   return failure(error);
 }
 
+type Actor = NonNullable<Awaited<ReturnType<typeof getActor>>>;
+
+/** Removes one ordered part (venue, speaker, agenda item) of a conference. */
+async function removePart(formData: FormData, remove: (actor: Actor, input: { conferenceId: number; id: number }) => Promise<unknown>): Promise<RemoveState> {
+  const actor = await getActor();
+  if (!actor) return unauthenticated();
+  const parsed = removeSchema.safeParse({ conferenceId: textOf(formData, 'conferenceId'), id: textOf(formData, 'id') });
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    await remove(actor, parsed.data);
+  } catch (error) {
+    return failureAfterChange(error, parsed.data.conferenceId);
+  }
+  revalidateConference(parsed.data.conferenceId);
+  return { ok: true, data: { removed: true } };
+}
+
+/** Moves one ordered part (speaker, agenda item) up or down. */
+async function movePart(
+  formData: FormData,
+  move: (actor: Actor, input: { conferenceId: number; id: number; direction: 'up' | 'down' }) => Promise<{ moved: boolean }>,
+): Promise<MoveState> {
+  const actor = await getActor();
+  if (!actor) return unauthenticated();
+  const parsed = moveFormSchema.safeParse({ conferenceId: textOf(formData, 'conferenceId'), id: textOf(formData, 'id'), direction: textOf(formData, 'direction') });
+  if (!parsed.success) return invalid(parsed.error);
+  let moved: boolean;
+  try {
+    ({ moved } = await move(actor, parsed.data));
+  } catch (error) {
+    return failureAfterChange(error, parsed.data.conferenceId);
+  }
+  revalidateConference(parsed.data.conferenceId);
+  return { ok: true, data: { moved, direction: parsed.data.direction } };
+}
+
 // Venues ---------------------------------------------------------------------------------
 
 export async function addVenueAction(_previous: AddPartState, formData: FormData): Promise<AddPartState> {
@@ -69,17 +105,7 @@ export async function addVenueAction(_previous: AddPartState, formData: FormData
 }
 
 export async function removeVenueAction(_previous: RemoveState, formData: FormData): Promise<RemoveState> {
-  const actor = await getActor();
-  if (!actor) return unauthenticated();
-  const parsed = removeSchema.safeParse({ conferenceId: textOf(formData, 'conferenceId'), id: textOf(formData, 'id') });
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    await removeVenue(actor, parsed.data);
-  } catch (error) {
-    return failureAfterChange(error, parsed.data.conferenceId);
-  }
-  revalidateConference(parsed.data.conferenceId);
-  return { ok: true, data: { removed: true } };
+  return removePart(formData, removeVenue);
 }
 
 // Invitations and attendance -------------------------------------------------------------
@@ -182,32 +208,11 @@ export async function addSpeakerAction(_previous: AddPartState, formData: FormDa
 }
 
 export async function moveSpeakerAction(_previous: MoveState, formData: FormData): Promise<MoveState> {
-  const actor = await getActor();
-  if (!actor) return unauthenticated();
-  const parsed = moveFormSchema.safeParse({ conferenceId: textOf(formData, 'conferenceId'), id: textOf(formData, 'id'), direction: textOf(formData, 'direction') });
-  if (!parsed.success) return invalid(parsed.error);
-  let moved: boolean;
-  try {
-    ({ moved } = await moveSpeaker(actor, parsed.data));
-  } catch (error) {
-    return failureAfterChange(error, parsed.data.conferenceId);
-  }
-  revalidateConference(parsed.data.conferenceId);
-  return { ok: true, data: { moved, direction: parsed.data.direction } };
+  return movePart(formData, moveSpeaker);
 }
 
 export async function removeSpeakerAction(_previous: RemoveState, formData: FormData): Promise<RemoveState> {
-  const actor = await getActor();
-  if (!actor) return unauthenticated();
-  const parsed = removeSchema.safeParse({ conferenceId: textOf(formData, 'conferenceId'), id: textOf(formData, 'id') });
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    await removeSpeaker(actor, parsed.data);
-  } catch (error) {
-    return failureAfterChange(error, parsed.data.conferenceId);
-  }
-  revalidateConference(parsed.data.conferenceId);
-  return { ok: true, data: { removed: true } };
+  return removePart(formData, removeSpeaker);
 }
 
 // Agenda ---------------------------------------------------------------------------------
@@ -236,30 +241,9 @@ export async function addAgendaItemAction(_previous: AddPartState, formData: For
 }
 
 export async function moveAgendaItemAction(_previous: MoveState, formData: FormData): Promise<MoveState> {
-  const actor = await getActor();
-  if (!actor) return unauthenticated();
-  const parsed = moveFormSchema.safeParse({ conferenceId: textOf(formData, 'conferenceId'), id: textOf(formData, 'id'), direction: textOf(formData, 'direction') });
-  if (!parsed.success) return invalid(parsed.error);
-  let moved: boolean;
-  try {
-    ({ moved } = await moveAgendaItem(actor, parsed.data));
-  } catch (error) {
-    return failureAfterChange(error, parsed.data.conferenceId);
-  }
-  revalidateConference(parsed.data.conferenceId);
-  return { ok: true, data: { moved, direction: parsed.data.direction } };
+  return movePart(formData, moveAgendaItem);
 }
 
 export async function removeAgendaItemAction(_previous: RemoveState, formData: FormData): Promise<RemoveState> {
-  const actor = await getActor();
-  if (!actor) return unauthenticated();
-  const parsed = removeSchema.safeParse({ conferenceId: textOf(formData, 'conferenceId'), id: textOf(formData, 'id') });
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    await removeAgendaItem(actor, parsed.data);
-  } catch (error) {
-    return failureAfterChange(error, parsed.data.conferenceId);
-  }
-  revalidateConference(parsed.data.conferenceId);
-  return { ok: true, data: { removed: true } };
+  return removePart(formData, removeAgendaItem);
 }
