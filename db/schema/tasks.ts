@@ -56,6 +56,12 @@ export const requestedActions = pgTable(
     index('requested_actions_agenda_item_id_idx').on(t.agendaItemId),
     index('requested_actions_category_code_idx').on(t.categoryCode),
     index('requested_actions_created_by_id_idx').on(t.createdById),
+    // The task table's search, `ILIKE '%…%'` over these three, Chinese included (pg_trgm).
+    index('requested_actions_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
+    index('requested_actions_details_trgm_idx').using('gin', t.details.op('gin_trgm_ops')),
+    index('requested_actions_number_trgm_idx').using('gin', t.number.op('gin_trgm_ops')),
+    // The task table sorted by action number.
+    index('requested_actions_number_idx').on(t.number),
   ],
 );
 
@@ -100,6 +106,15 @@ export const tasks = pgTable(
     index('tasks_open_department_due_idx')
       .on(t.departmentId, t.dueDate)
       .where(sql`${t.status} IN ('assigned', 'acknowledged', 'in_progress', 'submitted')`),
+    // The task table's pages and counts. Open tasks by due date, holding every column the
+    // status, light and overdue filters read, so those lists are index-only scans of a small index.
+    index('tasks_open_due_id_idx')
+      .on(t.dueDate, t.id, t.status, t.acknowledgeBy, t.assignedAt, t.progress, t.departmentId)
+      .where(sql`${t.status} IN ('assigned', 'acknowledged', 'in_progress', 'submitted')`),
+    // One department's tasks by due date, and the other sortable columns; the id makes each order total.
+    index('tasks_department_due_id_idx').on(t.departmentId, t.dueDate, t.id),
+    index('tasks_progress_id_idx').on(t.progress, t.id),
+    index('tasks_status_id_idx').on(t.status, t.id),
     check('tasks_progress_range', sql`${t.progress} BETWEEN 0 AND 100`),
   ],
 );

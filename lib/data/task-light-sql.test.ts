@@ -6,7 +6,7 @@ import { isOverdue, trafficLight } from '@/lib/domain/task-light';
 import { taskStatuses } from '@/lib/domain/task-state';
 import { useTestDb } from '@/test/db';
 import { makeDepartment } from '@/test/fixtures';
-import { overdueSql, trafficLightSql } from './task-light-sql';
+import { lightFilterSql, overdueSql, statusInSql, trafficLightSql } from './task-light-sql';
 
 const t = useTestDb();
 
@@ -74,4 +74,26 @@ describe('trafficLightSql and overdueSql', () => {
       if (today === '2026-05-20') expect([...lights].sort()).toEqual(['green', 'red', 'yellow', null].sort());
     });
   }
+});
+
+describe('lightFilterSql and statusInSql', () => {
+  const lightSets = [['red'], ['yellow'], ['green'], ['red', 'yellow'], ['green', 'red'], ['green', 'yellow', 'red']] as const;
+  for (const today of ['2026-04-15', '2026-05-20', '2026-08-01']) {
+    it(`select exactly the tasks whose light is one of those asked (today ${today})`, async () => {
+      const rows = await t.db.select({ id: tasks.id, light: trafficLightSql(today) }).from(tasks);
+      for (const lights of lightSets) {
+        const picked = await t.db.select({ id: tasks.id }).from(tasks).where(lightFilterSql(lights, today));
+        const expected = rows.filter((r) => r.light !== null && (lights as readonly string[]).includes(r.light));
+        expect(picked.map((r) => r.id).sort()).toEqual(expected.map((r) => r.id).sort());
+      }
+      expect(await t.db.select({ id: tasks.id }).from(tasks).where(lightFilterSql([], today))).toEqual([]);
+    });
+  }
+
+  it('writes only known statuses into the SQL', async () => {
+    const all = await t.db.select({ status: tasks.status }).from(tasks);
+    const picked = await t.db.select({ status: tasks.status }).from(tasks).where(statusInSql(['submitted', "x') OR true --" as never]));
+    expect(picked.length).toBe(all.filter((r) => r.status === 'submitted').length);
+    expect(await t.db.select({ id: tasks.id }).from(tasks).where(statusInSql([]))).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { type SQL, and, asc, count, desc, eq, gte, ilike, inArray, lte, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, gt, gte, ilike, inArray, lt, lte, or } from 'drizzle-orm';
 import { getDb } from '@/db/runtime';
 import { departments, requestedActions, tasks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -8,7 +8,7 @@ import type { TrafficLight } from '@/lib/domain/task-light';
 import type { TaskStatus } from '@/lib/domain/task-state';
 import { departmentScope } from './guard';
 import { type ListQuery, pageOf } from './list-query';
-import { overdueSql, trafficLightSql } from './task-light-sql';
+import { lightFilterSql, overdueSql, statusInSql, trafficLightSql } from './task-light-sql';
 
 export const taskSortColumns = {
   dueDate: tasks.dueDate,
@@ -17,8 +17,9 @@ export const taskSortColumns = {
   status: tasks.status,
   progress: tasks.progress,
 } as const;
+type TaskSort = keyof typeof taskSortColumns;
 
-export interface TaskListQuery extends ListQuery<keyof typeof taskSortColumns> {
+export interface TaskListQuery extends ListQuery<TaskSort> {
   status?: TaskStatus[];
   light?: TrafficLight[];
   departmentId?: number[];
@@ -32,12 +33,11 @@ export interface TaskListQuery extends ListQuery<keyof typeof taskSortColumns> {
 }
 
 function taskFilters(actor: Actor, query: TaskListQuery, today: string): SQL | undefined {
-  const light = trafficLightSql(today);
   const q = query.q?.trim();
   return and(
     departmentScope(actor, 'task.read', tasks.departmentId),
-    query.status?.length ? inArray(tasks.status, query.status) : undefined,
-    query.light?.length ? sql`${light} IN (${sql.join(query.light.map((l) => sql`${l}`), sql`, `)})` : undefined,
+    query.status?.length ? statusInSql(query.status) : undefined,
+    query.light?.length ? lightFilterSql(query.light, today) : undefined,
     query.departmentId?.length ? inArray(tasks.departmentId, query.departmentId) : undefined,
     query.role ? eq(tasks.role, query.role) : undefined,
     query.conferenceId ? eq(tasks.conferenceId, query.conferenceId) : undefined,
@@ -46,8 +46,14 @@ function taskFilters(actor: Actor, query: TaskListQuery, today: string): SQL | u
     query.dueFrom ? gte(tasks.dueDate, query.dueFrom) : undefined,
     query.dueTo ? lte(tasks.dueDate, query.dueTo) : undefined,
     query.overdue ? overdueSql(today) : undefined,
+    // Trigram indexes on the three columns (db/schema/tasks.ts) serve these.
     q ? or(ilike(requestedActions.title, `%${q}%`), ilike(requestedActions.details, `%${q}%`), ilike(requestedActions.number, `%${q}%`)) : undefined,
   );
+}
+
+/** Whether the filters read the action, so the tasks must be joined to it. */
+function filtersReadAction(query: TaskListQuery): boolean {
+  return Boolean(query.q?.trim() || query.categoryCode?.length || query.priority?.length);
 }
 
 function taskColumns(today: string) {
@@ -74,54 +80,86 @@ function taskColumns(today: string) {
   };
 }
 
+/** The sort column, then the task id so that equal values keep one order and a keyset can resume. */
 function orderOf(query: TaskListQuery) {
   const column = taskSortColumns[query.sort ?? 'dueDate'];
-  return [query.dir === 'desc' ? desc(column) : asc(column), query.dir === 'desc' ? desc(tasks.id) : asc(tasks.id)];
+  const dir = query.dir === 'desc' ? desc : asc;
+  return [dir(column), dir(tasks.id)];
+}
+
+/**
+ * The rows after `key` in the list's order: `(sort value, id) > key`, reversed for descending.
+ * The first, redundant bound lets an index on the sort column start at the key.
+ */
+function after(query: TaskListQuery, key: { value: string | number; id: number }): SQL | undefined {
+  const column = taskSortColumns[query.sort ?? 'dueDate'];
+  const [bound, beyond] = query.dir === 'desc' ? [lte, lt] : [gte, gt];
+  return and(bound(column, key.value), or(beyond(column, key.value), beyond(tasks.id, key.id)));
+}
+
+/**
+ * The SQL behind one page: the matching task ids are sorted and cut to the page on the narrowest
+ * join possible (usually the tasks table alone, walking an index), and only the page's rows are
+ * joined to their action and department. The count joins only what its filters read.
+ */
+export async function taskListQueries(actor: Actor, query: TaskListQuery, now: Date = new Date()) {
+  const today = cityDate(now);
+  const where = taskFilters(actor, query, today);
+  const withAction = filtersReadAction(query);
+  const db = await getDb();
+  const { limit, offset } = pageOf(query);
+
+  let ids = db.select({ id: tasks.id }).from(tasks).$dynamic();
+  if (withAction || query.sort === 'number') ids = ids.innerJoin(requestedActions, eq(requestedActions.id, tasks.actionId));
+  if (query.sort === 'department') ids = ids.innerJoin(departments, eq(departments.id, tasks.departmentId));
+  const pageIds = ids.where(where).orderBy(...orderOf(query)).limit(limit).offset(offset).as('page_ids');
+
+  const page = db
+    .select(taskColumns(today))
+    .from(pageIds)
+    .innerJoin(tasks, eq(tasks.id, pageIds.id))
+    .innerJoin(requestedActions, eq(requestedActions.id, tasks.actionId))
+    .innerJoin(departments, eq(departments.id, tasks.departmentId))
+    .orderBy(...orderOf(query));
+
+  let counted = db.select({ value: count() }).from(tasks).$dynamic();
+  if (withAction) counted = counted.innerJoin(requestedActions, eq(requestedActions.id, tasks.actionId));
+  return { page, count: counted.where(where) };
 }
 
 /** One page of the task table: filtered, searched, sorted and paged in SQL, with the count. */
 export async function listTasks(actor: Actor, query: TaskListQuery, now: Date = new Date()) {
-  const today = cityDate(now);
-  const where = taskFilters(actor, query, today);
-  const db = await getDb();
-  const { limit, offset } = pageOf(query);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select(taskColumns(today))
-      .from(tasks)
-      .innerJoin(requestedActions, eq(requestedActions.id, tasks.actionId))
-      .innerJoin(departments, eq(departments.id, tasks.departmentId))
-      .where(where)
-      .orderBy(...orderOf(query))
-      .limit(limit)
-      .offset(offset),
-    db
-      .select({ value: count() })
-      .from(tasks)
-      .innerJoin(requestedActions, eq(requestedActions.id, tasks.actionId))
-      .innerJoin(departments, eq(departments.id, tasks.departmentId))
-      .where(where),
-  ]);
+  const { page, count } = await taskListQueries(actor, query, now);
+  const [rows, [total]] = await Promise.all([page, count]);
   return { rows, total: total?.value ?? 0 };
 }
 export type TaskListRow = Awaited<ReturnType<typeof listTasks>>['rows'][number];
 
-/** Every row matching the filters, in batches, so an export never holds them all in memory. */
+/**
+ * Every row matching the filters, in batches, so an export never holds them all in memory.
+ * Each batch resumes after the last row of the one before (keyset), so the ten-thousandth
+ * batch costs what the first does.
+ */
 export async function* iterateTasks(actor: Actor, query: TaskListQuery, now: Date = new Date(), batchSize = 2_000) {
   const today = cityDate(now);
   const where = taskFilters(actor, query, today);
+  const sortColumn = taskSortColumns[query.sort ?? 'dueDate'];
   const db = await getDb();
-  for (let offset = 0; ; offset += batchSize) {
+  let last: { value: string | number; id: number } | undefined;
+  for (;;) {
     const rows = await db
-      .select(taskColumns(today))
+      .select({ ...taskColumns(today), sortKey: sortColumn })
       .from(tasks)
       .innerJoin(requestedActions, eq(requestedActions.id, tasks.actionId))
       .innerJoin(departments, eq(departments.id, tasks.departmentId))
-      .where(where)
+      .where(and(where, last && after(query, last)))
       .orderBy(...orderOf(query))
-      .limit(batchSize)
-      .offset(offset);
-    if (rows.length) yield rows;
+      .limit(batchSize);
+    const end = rows.at(-1);
+    if (end) {
+      last = { value: end.sortKey, id: end.id };
+      yield rows.map(({ sortKey: _, ...row }) => row);
+    }
     if (rows.length < batchSize) return;
   }
 }
