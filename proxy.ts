@@ -3,7 +3,8 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { contentSecurityPolicy } from '@/lib/auth/csp';
 
 // Only an optimistic gate: lib/data checks the actor on every read and write.
-const publicPrefixes = ['/login', '/api/auth', '/api/health', '/api/ready', '/api/v1', '/api/calendar'];
+// /api/cron checks its own secret header (app/api/cron/reminders/route.ts).
+const publicPrefixes = ['/login', '/api/auth', '/api/health', '/api/ready', '/api/v1', '/api/calendar', '/api/cron'];
 const refreshAfterSeconds = 5 * 60;
 
 function secure(): boolean {

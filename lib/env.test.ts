@@ -22,4 +22,12 @@ describe('parseEnv', () => {
     expect((error as Error).message).toMatch(/DATABASE_URL/);
     expect((error as Error).message).toMatch(/PORT/);
   });
+
+  it('wants a sender with SMTP_URL and a secret of some length for the reminders route', () => {
+    expect(() => parseEnv({ SMTP_URL: 'smtp://mail.city.example:587' })).toThrow(/MAIL_FROM: is required when SMTP_URL is set/);
+    expect(parseEnv({ SMTP_URL: 'smtps://u:p@mail.city.example', MAIL_FROM: 'Docket <docket@city.example>' })).toMatchObject({ MAIL_FROM: 'Docket <docket@city.example>' });
+    expect(() => parseEnv({ SMTP_URL: 'mail.city.example' })).toThrow(/SMTP_URL/);
+    expect(() => parseEnv({ REMINDER_SECRET: 'short' })).toThrow(/REMINDER_SECRET/);
+    expect(parseEnv({ REMINDER_DUE_SOON_DAYS: '5' })).toMatchObject({ REMINDER_DUE_SOON_DAYS: 5 });
+  });
 });

@@ -18,10 +18,15 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: unsetIfBlank(z.string().min(32, 'must be at least 32 characters').optional()),
   SESSION_MAX_AGE_HOURS: unsetIfBlank(z.coerce.number().positive().max(24 * 30).default(8)),
   UPLOAD_MAX_MB: unsetIfBlank(z.coerce.number().positive().max(1024).default(20)),
+  /** `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`; unset: no e-mail. */
   SMTP_URL: unsetIfBlank(z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
+  /** Sender of notification e-mail, `Docket <docket@city.gov.cn>`; required with SMTP_URL. */
   MAIL_FROM: unsetIfBlank(z.string().optional()),
-  REMINDER_SECRET: unsetIfBlank(z.string().optional()),
-});
+  /** Shared secret a scheduler sends in the `X-Reminder-Secret` header; unset: the route answers 404. */
+  REMINDER_SECRET: unsetIfBlank(z.string().min(16, 'must be at least 16 characters').optional()),
+  /** Reminders call a task due soon this many days before its due date (default: the traffic light's). */
+  REMINDER_DUE_SOON_DAYS: unsetIfBlank(z.coerce.number().int().min(0).max(60).optional()),
+}).refine((e) => !e.SMTP_URL || e.MAIL_FROM, { path: ['MAIL_FROM'], message: 'is required when SMTP_URL is set' });
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -45,4 +50,15 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Tests that change process.env make the next `env()` read it again. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
+
+/** The public address of the app, without a trailing slash, for links that leave it (e-mail). */
+export function appBaseUrl(): string {
+  const { APP_URL, PORT } = env();
+  return (APP_URL ?? (process.env.NEXTAUTH_URL || `http://localhost:${PORT}`)).replace(/\/+$/, '');
 }

@@ -3,9 +3,11 @@ import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { requireActor } from '@/lib/auth/session';
+import { myDepartmentCounts } from '@/lib/data/my-department';
+import { unreadCount } from '@/lib/data/notifications';
 import { SkipLink } from '@/app/_components/skip-link';
 import { NavStateProvider } from './_components/nav-state';
-import { SideNav } from './_components/side-nav';
+import { type NavBadges, SideNav } from './_components/side-nav';
 import { TopBar } from './_components/top-bar';
 import { getShellUser } from './_shell-user';
 
@@ -16,13 +18,22 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   // A one-time password from an admin must be replaced before anything else.
   if (actor.mustChangePassword && (await headers()).get('x-pathname') !== '/profile') redirect('/profile');
-  const [user, t] = await Promise.all([getShellUser(), getTranslations('app')]);
+  const [user, t, tMyDepartment, unread, myDepartment] = await Promise.all([
+    getShellUser(),
+    getTranslations('app'),
+    getTranslations('myDepartment'),
+    unreadCount(actor),
+    actor.role === 'department_head' ? myDepartmentCounts(actor) : null,
+  ]);
+  const badges: NavBadges = myDepartment
+    ? { myDepartment: { count: myDepartment.needsAction, label: tMyDepartment('navBadge', { count: myDepartment.needsAction }) } }
+    : {};
   return (
     <NavStateProvider>
       <SkipLink />
-      <TopBar user={user} />
+      <TopBar user={user} unread={unread} />
       <div className="lg:flex">
-        <SideNav user={user} />
+        <SideNav user={user} badges={badges} />
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-6 lg:px-8">
           <div className="mx-auto max-w-6xl">
             {/* The top bar does not print; paper still says where it came from. */}

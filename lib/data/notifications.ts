@@ -1,11 +1,14 @@
 import 'server-only';
-import { and, count, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { type SQL, and, count, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { getDb } from '@/db/runtime';
-import { notifications, requestedActions, tasks, users } from '@/db/schema';
+import { conferences, followUps, notifications, requestedActions, tasks, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import type { FollowUpKind } from '@/lib/domain/task-state';
+import { notFound } from '@/lib/errors';
 import { writeAudit } from './audit';
+import { enqueueNotificationEmails } from './email-outbox';
+import { pageOf } from './list-query';
 
 /** Who hears of each follow-up: the task's department, or the committee office. */
 const toDepartment: ReadonlySet<FollowUpKind> = new Set([
@@ -28,15 +31,19 @@ export async function notifyFollowUp(
     .from(users)
     .where(and(audience, eq(users.active, true), ne(users.id, event.authorId)));
   if (!recipients.length) return;
-  await tx.insert(notifications).values(
-    recipients.map((r) => ({
-      userId: r.id,
-      kind: event.kind,
-      taskId: event.task.id,
-      followUpId: event.followUpId,
-      createdAt: event.now,
-    })),
-  );
+  const inserted = await tx
+    .insert(notifications)
+    .values(
+      recipients.map((r) => ({
+        userId: r.id,
+        kind: event.kind,
+        taskId: event.task.id,
+        followUpId: event.followUpId,
+        createdAt: event.now,
+      })),
+    )
+    .returning({ id: notifications.id });
+  await enqueueNotificationEmails(tx, inserted.map((n) => n.id));
 }
 
 /** The bell's number. */
@@ -49,26 +56,66 @@ export async function unreadCount(actor: Actor): Promise<number> {
   return row?.value ?? 0;
 }
 
-/** The actor's own notifications, newest first, with the task they are about. */
-export async function listNotifications(actor: Actor, options: { unreadOnly?: boolean; limit?: number } = {}) {
+/** The actor's own notifications (optionally only the unread ones). */
+const ownNotifications = (actor: Actor, unreadOnly?: boolean) =>
+  and(eq(notifications.userId, actor.id), unreadOnly ? isNull(notifications.readAt) : undefined);
+
+/** Notifications newest first, with what they are about: the task's action or the conference, and the follow-up's words and author. */
+async function notificationRows(where: SQL | undefined, limit: number, offset = 0) {
   const db = await getDb();
   return db
     .select({
       id: notifications.id,
       kind: notifications.kind,
       taskId: notifications.taskId,
+      conferenceId: notifications.conferenceId,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
       actionNumber: requestedActions.number,
       actionTitle: requestedActions.title,
       actionTitleEn: requestedActions.titleEn,
+      conferenceTitle: conferences.title,
+      conferenceTitleEn: conferences.titleEn,
+      body: followUps.body,
+      authorName: users.displayName,
     })
     .from(notifications)
     .leftJoin(tasks, eq(tasks.id, notifications.taskId))
     .leftJoin(requestedActions, eq(requestedActions.id, tasks.actionId))
-    .where(and(eq(notifications.userId, actor.id), options.unreadOnly ? isNull(notifications.readAt) : undefined))
+    .leftJoin(conferences, eq(conferences.id, notifications.conferenceId))
+    .leftJoin(followUps, eq(followUps.id, notifications.followUpId))
+    .leftJoin(users, eq(users.id, followUps.authorId))
+    .where(where)
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(Math.min(options.limit ?? 50, 200));
+    .limit(limit)
+    .offset(offset);
+}
+export type NotificationRow = Awaited<ReturnType<typeof notificationRows>>[number];
+
+/** The actor's own notifications, newest first, with the task they are about. */
+export async function listNotifications(actor: Actor, options: { unreadOnly?: boolean; limit?: number } = {}) {
+  return notificationRows(ownNotifications(actor, options.unreadOnly), Math.min(options.limit ?? 50, 200));
+}
+
+/** One page of the actor's notifications, paged in SQL, with how many there are and how many unread. */
+export async function listNotificationPage(actor: Actor, query: { page?: number; pageSize?: number; unreadOnly?: boolean } = {}) {
+  const { limit, offset } = pageOf(query);
+  const db = await getDb();
+  const [rows, [counts]] = await Promise.all([
+    notificationRows(ownNotifications(actor, query.unreadOnly), limit, offset),
+    db
+      .select({ all: count(), unread: sql<number>`count(*) FILTER (WHERE ${notifications.readAt} IS NULL)`.mapWith(Number) })
+      .from(notifications)
+      .where(ownNotifications(actor)),
+  ]);
+  const all = counts?.all ?? 0;
+  const unread = counts?.unread ?? 0;
+  return { rows, total: query.unreadOnly ? unread : all, unread };
+}
+
+/** Where a notification leads: its task, else its conference. */
+export function notificationHref(n: { taskId: number | null; conferenceId: number | null }): string {
+  return n.taskId ? `/tasks/${n.taskId}` : n.conferenceId ? `/conferences/${n.conferenceId}` : '/notifications';
 }
 
 /** Marks the given notifications (or all) of the actor as read; others' ids are ignored. */
@@ -84,4 +131,16 @@ export async function markNotificationsRead(actor: Actor, ids: number[] | 'all',
       await writeAudit(tx, { actorId: actor.id, action: 'notification.read', entityType: 'user', entityId: actor.id, after: { count: marked.length } });
     }
   });
+}
+
+/** Marks one of the actor's own notifications read and says where it leads; anyone else's is not found. */
+export async function openNotification(actor: Actor, id: number, now: Date = new Date()): Promise<string> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ taskId: notifications.taskId, conferenceId: notifications.conferenceId })
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.userId, actor.id)));
+  if (!row) throw notFound(`notification ${id}`);
+  await markNotificationsRead(actor, [id], now);
+  return notificationHref(row);
 }

@@ -5,12 +5,15 @@ import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { cn } from '@/app/_components/ui/cn';
 import type { ShellUser } from '../_shell-user';
-import { isActive, navItems } from './nav-items';
+import { type NavKey, isActive, navItems } from './nav-items';
 import { navId, useNavState } from './nav-state';
 import { SignOutButton } from './sign-out-button';
 import { UserSummary } from './user-summary';
 
-export function SideNav({ user }: { user: ShellUser }) {
+/** A number beside an area (e.g. tasks needing action), with the words a screen reader says for it. */
+export type NavBadges = Partial<Record<NavKey, { count: number; label: string }>>;
+
+export function SideNav({ user, badges = {} }: { user: ShellUser; badges?: NavBadges }) {
   const t = useTranslations('nav');
   const pathname = usePathname();
   const { open, setOpen } = useNavState();
@@ -35,6 +38,7 @@ export function SideNav({ user }: { user: ShellUser }) {
       <ul className="space-y-0.5 p-3">
         {navItems.filter((item) => user.areas.includes(item.key)).map(({ key, href, icon: Icon }) => {
           const active = isActive(href, pathname);
+          const badge = badges[key];
           return (
             <li key={key}>
               <Link
@@ -50,6 +54,14 @@ export function SideNav({ user }: { user: ShellUser }) {
               >
                 <Icon className="size-[1.125rem] shrink-0" aria-hidden="true" />
                 {t(key)}
+                {badge && badge.count > 0 ? (
+                  <>
+                    <span aria-hidden="true" className="ml-auto min-w-6 rounded-full bg-accent px-1.5 text-center text-xs font-semibold leading-5 tabular-nums text-on-accent">
+                      {badge.count}
+                    </span>
+                    <span className="sr-only">{badge.label}</span>
+                  </>
+                ) : null}
               </Link>
             </li>
           );

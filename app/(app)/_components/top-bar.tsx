@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { Landmark } from 'lucide-react';
+import { Bell, Landmark } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { LocaleSwitch } from '@/app/_components/locale-switch';
 import type { ShellUser } from '../_shell-user';
@@ -7,8 +7,9 @@ import { MenuButton } from './nav-state';
 import { SignOutButton } from './sign-out-button';
 import { UserSummary } from './user-summary';
 
-export async function TopBar({ user }: { user: ShellUser }) {
+export async function TopBar({ user, unread }: { user: ShellUser; unread: number }) {
   const t = await getTranslations('app');
+  const tNotifications = await getTranslations('notifications');
   const tShell = await getTranslations('shell');
   return (
     <header
@@ -30,6 +31,21 @@ export async function TopBar({ user }: { user: ShellUser }) {
           {/* On a phone the user moves into the menu (SideNav) to leave room for the app name. */}
           <Link href="/profile" aria-label={tShell('profileLink', { name: user.name })} className="hidden rounded-md px-1 hover:bg-canvas sm:flex">
             <UserSummary user={user} className="flex" />
+          </Link>
+          <Link
+            href="/notifications"
+            aria-label={tNotifications('bell', { count: unread })}
+            className="relative inline-flex size-9 shrink-0 items-center justify-center rounded-md text-ink-muted hover:bg-canvas hover:text-ink"
+          >
+            <Bell className="size-5" aria-hidden="true" />
+            {unread > 0 ? (
+              <span
+                aria-hidden="true"
+                className="absolute -right-1 -top-1 min-w-5 rounded-full bg-accent px-1 text-center text-[0.6875rem] font-semibold leading-5 tabular-nums text-on-accent"
+              >
+                {unread > 99 ? '99+' : unread}
+              </span>
+            ) : null}
           </Link>
           <LocaleSwitch />
           <SignOutButton className="hidden sm:inline-flex" />
