@@ -14,6 +14,8 @@ const nextConfig = {
     authInterrupts: true,
     // Uploads pass through proxy.ts, which buffers bodies; the app enforces UPLOAD_MAX_MB itself.
     proxyClientMaxBodySize: '200mb',
+    // Follow-ups post evidence files through a server action (10 files of UPLOAD_MAX_MB each).
+    serverActions: { bodySizeLimit: '200mb' },
   },
   async headers() {
     // The Content-Security-Policy is per request (it carries a nonce): see proxy.ts.

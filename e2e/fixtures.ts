@@ -14,7 +14,15 @@ export const displayNameOf = (user: DemoUser) => DEMO_ACCOUNTS.find((a) => a.use
 export const storageStateOf = (user: DemoUser) => `e2e/.auth/${user}.json`;
 
 /** Ids from the seeded database, written by scripts/e2e-fixtures.ts before the server starts. */
-export function seededIds(): { emergencyTaskId: number; zhongshanTaskId: number } {
+export interface SeededIds {
+  emergencyTaskId: number;
+  zhongshanTaskId: number;
+  zhongshanAssignedTaskId: number;
+  zhongshanSubmittedTaskId: number;
+  emergencySubmittedTaskId: number;
+}
+
+export function seededIds(): SeededIds {
   return JSON.parse(fs.readFileSync('e2e/.auth/fixtures.json', 'utf8'));
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { and, asc, eq } from 'drizzle-orm';
 import { openDatabase, targetFromEnv } from '../db/client';
-import { departments, tasks } from '../db/schema';
+import { type Task, departments, tasks } from '../db/schema';
 import { env } from '../lib/env';
 import { runCli } from './cli';
 
@@ -14,18 +14,25 @@ runCli(async () => {
   if (!out) throw new Error('usage: e2e-fixtures <out.json>');
   const handle = await openDatabase(targetFromEnv(env()));
   try {
-    const taskOf = async (code: string) => {
+    const taskOf = async (code: string, status?: Task['status']) => {
       const [row] = await handle.db
         .select({ id: tasks.id })
         .from(tasks)
         .innerJoin(departments, eq(departments.id, tasks.departmentId))
-        .where(and(eq(departments.code, code)))
+        .where(and(eq(departments.code, code), status ? eq(tasks.status, status) : undefined))
         .orderBy(asc(tasks.id))
         .limit(1);
-      if (!row) throw new Error(`no task for ${code}`);
+      if (!row) throw new Error(`no ${status ?? ''} task for ${code}`);
       return row.id;
     };
-    const fixtures = { emergencyTaskId: await taskOf('emergency'), zhongshanTaskId: await taskOf('zhongshan') };
+    const fixtures = {
+      emergencyTaskId: await taskOf('emergency'),
+      zhongshanTaskId: await taskOf('zhongshan'),
+      // Journeys 4 and 5: a task waiting for acknowledgement, and two submissions to verify or return.
+      zhongshanAssignedTaskId: await taskOf('zhongshan', 'assigned'),
+      zhongshanSubmittedTaskId: await taskOf('zhongshan', 'submitted'),
+      emergencySubmittedTaskId: await taskOf('emergency', 'submitted'),
+    };
     fs.writeFileSync(out, JSON.stringify(fixtures, null, 2));
   } finally {
     await handle.close();

@@ -125,6 +125,32 @@ describe('the follow-up cycle', () => {
   });
 });
 
+describe('progress and evidence rules', () => {
+  it('lets progress go down only with words saying why', async () => {
+    const task = await newTask();
+    await postFollowUp(head, { taskId: task.id, version: 1, kind: 'acknowledge' }, later(1));
+    await postFollowUp(head, { taskId: task.id, version: 2, kind: 'progress', progress: 60, body: '完成60%' }, later(2));
+    await expect(postFollowUp(head, { taskId: task.id, version: 3, kind: 'progress', progress: 40 }, later(3))).rejects.toMatchObject({
+      fieldErrors: { body: [{ key: 'progressDownReason' }] },
+    });
+    const lowered = await postFollowUp(head, { taskId: task.id, version: 3, kind: 'progress', progress: 40, body: '复查发现两处隐患需重新整改' }, later(3));
+    expect(lowered.task).toMatchObject({ progress: 40, version: 4 });
+  });
+
+  it('refuses files on a kind that takes none, and too many files at once, writing nothing', async () => {
+    const task = await newTask();
+    const pdf = { fileName: 'a.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF\n') };
+    await expect(postFollowUp(head, { taskId: task.id, version: 1, kind: 'acknowledge' }, later(1), [pdf])).rejects.toMatchObject({
+      fieldErrors: { files: [{ key: 'evidenceNotAllowed' }] },
+    });
+    await postFollowUp(head, { taskId: task.id, version: 1, kind: 'acknowledge' }, later(1));
+    await expect(
+      postFollowUp(head, { taskId: task.id, version: 2, kind: 'progress', progress: 10, body: 'x' }, later(2), Array.from({ length: 11 }, () => pdf)),
+    ).rejects.toMatchObject({ fieldErrors: { files: [{ key: 'tooManyFiles', values: { max: 10 } }] } });
+    expect(await t.db.select().from(followUps).where(eq(followUps.taskId, task.id))).toHaveLength(2);
+  });
+});
+
 describe('notifications', () => {
   it('tell the department of assignments and the office of submissions; each user marks their own read', async () => {
     const before = await unreadCount(head);
@@ -153,11 +179,13 @@ describe('evidence and the timeline', () => {
     ).rejects.toMatchObject({ fieldErrors: { files: [{ key: 'fileDisguised' }] } });
     await postFollowUp(head, { taskId: task.id, version: 2, kind: 'progress', progress: 40, body: '完成40%' }, later(2), [{ fileName: '排查台账.pdf', bytes: pdf }]);
     const timeline = await getTaskTimeline(head, task.id);
+    // Newest first: the entry to act on is the one at the top.
     expect(timeline!.map((e) => [e.kind, e.files.map((f) => f.fileName)])).toEqual([
-      ['assign', []],
-      ['acknowledge', []],
       ['progress', ['排查台账.pdf']],
+      ['acknowledge', []],
+      ['assign', []],
     ]);
+    expect(timeline![0]).toMatchObject({ authorName: head.name, authorDepartmentName: expect.stringMatching(/^部门 /), progress: 40 });
     expect(await getTaskTimeline(otherHead, task.id)).toBeNull();
     expect(await allowedFollowUps(head, { id: task.id, status: 'in_progress', departmentId: (globalThis as { deptId?: number }).deptId! })).toEqual([
       'progress', 'submit', 'extension_request', 'comment',

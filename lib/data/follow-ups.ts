@@ -8,15 +8,11 @@ import { cityDate } from '@/lib/domain/quarters';
 import { type FollowUpKind, type TaskStatus, followUpPolicy, nextStatus } from '@/lib/domain/task-state';
 import { AppError, conflict, notFound } from '@/lib/errors';
 import { type FieldErrors, ValidationError, parseInput } from '@/lib/validation/common';
-import { type FollowUpInput, bodyRequired, followUpSchema } from '@/lib/validation/follow-ups';
+import { type FollowUpInput, bodyRequired, evidenceKinds, followUpSchema, maxEvidenceFiles } from '@/lib/validation/follow-ups';
 import { writeAudit } from './audit';
 import { departmentScope, assertCan } from './guard';
 import { prepareUpload, storeUpload } from './documents';
 import { notifyFollowUp } from './notifications';
-
-/** Kinds that may carry evidence files. */
-export const evidenceKinds: ReadonlySet<FollowUpKind> = new Set(['progress', 'submit', 'extension_request', 'comment']);
-const maxEvidenceFiles = 10;
 
 type Task = typeof tasks.$inferSelect;
 

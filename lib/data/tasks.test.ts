@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { conferences, requestedActions, tasks } from '@/db/schema';
+import { actionCategories, conferences, people, requestedActions, speakers, tasks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { useTestDb } from '@/test/db';
 import { makeActor, makeDepartment } from '@/test/fixtures';
-import { getTask } from './tasks';
+import { getTask, getTaskSiblings, getTaskView } from './tasks';
 
 const t = useTestDb();
 let ownTaskId: number;
@@ -21,7 +21,13 @@ beforeAll(async () => {
     .insert(conferences)
     .values({ title: '第一季度会议', year: 2026, quarter: 1, startsAt: new Date('2026-03-20T01:00:00Z'), endsAt: new Date('2026-03-20T03:00:00Z') })
     .returning();
-  const [action] = await t.db.insert(requestedActions).values({ conferenceId: conf!.id, seq: 1, number: '2026-Q1-01', title: '危化品专项整治' }).returning();
+  await t.db.insert(actionCategories).values({ code: 'hazchem-test', name: '危险化学品', nameEn: 'Hazardous chemicals' }).onConflictDoNothing();
+  const [mayor] = await t.db.insert(people).values({ name: '林正安', position: '市长', positionEn: 'Mayor' }).returning();
+  const [speaker] = await t.db.insert(speakers).values({ conferenceId: conf!.id, personId: mayor!.id, role: 'instructions', position: 1 }).returning();
+  const [action] = await t.db
+    .insert(requestedActions)
+    .values({ conferenceId: conf!.id, seq: 1, number: '2026-Q1-01', title: '危化品专项整治', categoryCode: 'hazchem-test', priority: 'high', speakerId: speaker!.id })
+    .returning();
   const rows = await t.db
     .insert(tasks)
     .values([
@@ -48,5 +54,45 @@ describe('getTask', () => {
 
   it('shows nothing to a department head without a department', async () => {
     expect(await getTask({ ...actors.head!, departmentId: null }, ownTaskId)).toBeNull();
+  });
+});
+
+describe('getTask details', () => {
+  it('names the category and, through the speaker, who requested the action', async () => {
+    expect(await getTask(actors.secretary!, ownTaskId)).toMatchObject({
+      categoryName: '危险化学品',
+      categoryNameEn: 'Hazardous chemicals',
+      priority: 'high',
+      requestedByName: '林正安',
+      requestedByPositionEn: 'Mayor',
+      speakerRole: 'instructions',
+    });
+  });
+});
+
+describe('getTaskSiblings', () => {
+  it("shows the office and leaders the other departments' status and light, linked", async () => {
+    for (const role of ['admin', 'secretary', 'leader']) {
+      const siblings = await getTaskSiblings(actors[role]!, ownTaskId, new Date('2026-04-01T02:00:00Z'));
+      expect(siblings).toEqual([expect.objectContaining({ id: otherTaskId, role: 'support', status: 'assigned', progress: 0, light: 'green' })]);
+    }
+  });
+
+  it('shows a department head who else works on the action and in which role, not how they are doing', async () => {
+    const siblings = await getTaskSiblings(actors.head!, ownTaskId);
+    expect(siblings).toEqual([expect.objectContaining({ id: null, role: 'support', status: null, progress: null, dueDate: null, light: null })]);
+    expect(siblings![0]!.departmentName).toMatch(/^部门 /);
+    expect(await getTaskSiblings(actors.head!, otherTaskId)).toBeNull();
+  });
+});
+
+describe('getTaskView', () => {
+  it('loads the task, its timeline, its siblings and what each role may post now', async () => {
+    const head = await getTaskView(actors.head!, ownTaskId);
+    expect(head).toMatchObject({ task: { id: ownTaskId }, timeline: [], siblings: [{ role: 'support' }] });
+    expect(head!.allowed).toEqual(['acknowledge', 'extension_request', 'comment']);
+    expect((await getTaskView(actors.leader!, ownTaskId))!.allowed).toEqual(['instruction', 'comment']);
+    expect((await getTaskView(actors.secretary!, ownTaskId))!.allowed).toEqual(['due_date_change', 'reminder', 'comment', 'cancel']);
+    expect(await getTaskView(actors.head!, otherTaskId)).toBeNull();
   });
 });

@@ -1,7 +1,10 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/runtime';
-import { attachments, conferences, departments, followUps, people, requestedActions, tasks, users } from '@/db/schema';
+import {
+  actionCategories, attachments, conferences, departments, followUps, people, requestedActions, speakers, tasks, users,
+} from '@/db/schema';
 import { cityDate } from '@/lib/domain/quarters';
 import { isOverdue, trafficLight } from '@/lib/domain/task-light';
 import type { Actor } from '@/lib/auth/actor';
@@ -47,14 +50,21 @@ export async function getTask(actor: Actor, id: number, now: Date = new Date()) 
       requestedByName: people.name,
       requestedByNameEn: people.nameEn,
       requestedByPosition: people.position,
+      requestedByPositionEn: people.positionEn,
+      speakerRole: speakers.role,
       categoryCode: requestedActions.categoryCode,
+      categoryName: actionCategories.name,
+      categoryNameEn: actionCategories.nameEn,
       priority: requestedActions.priority,
     })
     .from(tasks)
     .innerJoin(requestedActions, eq(requestedActions.id, tasks.actionId))
     .innerJoin(conferences, eq(conferences.id, tasks.conferenceId))
     .innerJoin(departments, eq(departments.id, tasks.departmentId))
-    .leftJoin(people, eq(people.id, requestedActions.requestedByPersonId))
+    .leftJoin(speakers, eq(speakers.id, requestedActions.speakerId))
+    // The person named on the action, else the speaker it was recorded under.
+    .leftJoin(people, eq(people.id, sql`coalesce(${requestedActions.requestedByPersonId}, ${speakers.personId})`))
+    .leftJoin(actionCategories, eq(actionCategories.code, requestedActions.categoryCode))
     .where(and(eq(tasks.id, id), scope))
     .limit(1);
   if (!row) return null;
@@ -63,12 +73,19 @@ export async function getTask(actor: Actor, id: number, now: Date = new Date()) 
 export type TaskDetail = NonNullable<Awaited<ReturnType<typeof getTask>>>;
 
 /**
- * A task's timeline: every follow-up with its author, status change, due-date change and
- * evidence files, oldest first. Null when the task is missing or not the actor's to see.
+ * A task's timeline: every follow-up with its author and the author's department, status change,
+ * due-date change and evidence files, newest first (what happened last is what the reader acts on).
+ * Null when the task is missing or not the actor's to see.
  */
 export async function getTaskTimeline(actor: Actor, taskId: number) {
   const task = await getTask(actor, taskId);
-  if (!task) return null;
+  return task ? timelineOf(task.id) : null;
+}
+
+const authorDepartment = alias(departments, 'author_department');
+
+/** The timeline of a task the caller has already loaded (and so may see). */
+async function timelineOf(taskId: number) {
   const db = await getDb();
   const [entries, files] = await Promise.all([
     db
@@ -85,11 +102,14 @@ export async function getTaskTimeline(actor: Actor, taskId: number) {
         createdAt: followUps.createdAt,
         authorName: users.displayName,
         authorRole: users.role,
+        authorDepartmentName: authorDepartment.name,
+        authorDepartmentNameEn: authorDepartment.nameEn,
       })
       .from(followUps)
       .leftJoin(users, eq(users.id, followUps.authorId))
+      .leftJoin(authorDepartment, eq(authorDepartment.id, users.departmentId))
       .where(eq(followUps.taskId, taskId))
-      .orderBy(asc(followUps.createdAt), asc(followUps.id)),
+      .orderBy(desc(followUps.createdAt), desc(followUps.id)),
     db
       .select({ id: attachments.id, followUpId: attachments.followUpId, fileName: attachments.fileName, mediaType: attachments.mediaType, sizeBytes: attachments.sizeBytes })
       .from(attachments)
@@ -118,20 +138,51 @@ export async function allowedFollowUps(actor: Actor, task: { id: number; status:
 
 /**
  * The other departments on the same action. A department head sees who shares the work and
- * in which role, not how the others are doing.
+ * in which role, not how the others are doing (their tasks are not theirs to read).
  */
-export async function getTaskSiblings(actor: Actor, taskId: number) {
-  const task = await getTask(actor, taskId);
-  if (!task) return null;
+export async function getTaskSiblings(actor: Actor, taskId: number, now: Date = new Date()) {
+  const task = await getTask(actor, taskId, now);
+  return task ? siblingsOf(actor, task, now) : null;
+}
+
+async function siblingsOf(actor: Actor, task: Pick<TaskDetail, 'id' | 'actionId'>, now: Date) {
   const db = await getDb();
   const rows = await db
-    .select({ id: tasks.id, departmentId: tasks.departmentId, departmentName: departments.name, departmentNameEn: departments.nameEn, role: tasks.role, status: tasks.status, dueDate: tasks.dueDate })
+    .select({
+      id: tasks.id,
+      departmentId: tasks.departmentId,
+      departmentName: departments.name,
+      departmentNameEn: departments.nameEn,
+      role: tasks.role,
+      status: tasks.status,
+      progress: tasks.progress,
+      dueDate: tasks.dueDate,
+      acknowledgeBy: tasks.acknowledgeBy,
+      assignedAt: tasks.assignedAt,
+    })
     .from(tasks)
     .innerJoin(departments, eq(departments.id, tasks.departmentId))
-    .where(and(eq(tasks.actionId, task.actionId)))
+    .where(eq(tasks.actionId, task.actionId))
     .orderBy(asc(tasks.role), asc(departments.sortOrder), asc(tasks.id));
-  const seesAll = can(actor, 'task.read', { departmentId: -1 });
+  const today = cityDate(now);
   return rows
     .filter((r) => r.id !== task.id)
-    .map((r) => (seesAll ? r : { ...r, id: null, status: null, dueDate: null }));
+    .map(({ acknowledgeBy, assignedAt, ...r }) => {
+      const shown = { ...r, light: trafficLight({ ...r, acknowledgeBy, assignedDate: cityDate(assignedAt) }, today) };
+      return can(actor, 'task.read', { departmentId: r.departmentId })
+        ? shown
+        : { ...shown, id: null, status: null, progress: null, dueDate: null, light: null };
+    });
+}
+export type TaskSibling = NonNullable<Awaited<ReturnType<typeof getTaskSiblings>>>[number];
+
+/**
+ * Everything the task page shows, loaded once: the task, its timeline (newest first), the
+ * other departments on the action and the follow-ups the actor may post now. Null like getTask.
+ */
+export async function getTaskView(actor: Actor, id: number, now: Date = new Date()) {
+  const task = await getTask(actor, id, now);
+  if (!task) return null;
+  const [timeline, siblings, allowed] = await Promise.all([timelineOf(task.id), siblingsOf(actor, task, now), allowedFollowUps(actor, task)]);
+  return { task, timeline, siblings, allowed };
 }

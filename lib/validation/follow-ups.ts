@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { followUpKinds } from '@/lib/domain/task-state';
+import { type FollowUpKind, followUpKinds, taskStatuses } from '@/lib/domain/task-state';
 import { dateOnly } from './actions';
 import { id, optionalText, version } from './common';
 
@@ -21,3 +21,19 @@ export type FollowUpInput = z.input<typeof followUpSchema>;
 export const bodyRequired: ReadonlySet<string> = new Set([
   'progress', 'submit', 'return', 'extension_request', 'extension_rejected', 'due_date_change', 'reminder', 'instruction', 'comment', 'cancel',
 ]);
+
+/** Kinds that may carry evidence files, and how many at once. */
+export const evidenceKinds: ReadonlySet<FollowUpKind> = new Set(['progress', 'submit', 'extension_request', 'comment']);
+export const maxEvidenceFiles = 10;
+
+/**
+ * What the follow-up form saw when it was rendered, sent back with it so a stale-version
+ * conflict can say what changed since. Only ever used to describe; never trusted for a write.
+ */
+export const loadedTaskSchema = z.object({
+  status: z.enum(taskStatuses),
+  progress: z.number().int().min(0).max(100),
+  dueDate: dateOnly,
+  lastEntryId: z.number().int().min(0),
+});
+export type LoadedTask = z.infer<typeof loadedTaskSchema>;
