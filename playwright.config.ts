@@ -15,6 +15,7 @@ const launchOptions = {
     '--disable-quic',
   ],
 };
+const seedFigureSpecs = /(my-department|attendance-rates)\.spec\.ts/;
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -30,9 +31,17 @@ export default defineConfig({
   use: { baseURL, trace: 'retain-on-failure', screenshot: 'only-on-failure', locale: 'zh-CN', timezoneId: 'Asia/Shanghai' },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: { launchOptions } },
+    // Specs that check figures of the untouched demo seed run before any journey changes them.
+    {
+      name: 'seed-figures',
+      dependencies: ['setup'],
+      testMatch: seedFigureSpecs,
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
     {
       name: 'chromium',
-      dependencies: ['setup'],
+      dependencies: ['setup', 'seed-figures'],
+      testIgnore: seedFigureSpecs,
       use: {
         ...devices['Desktop Chrome'],
         launchOptions,

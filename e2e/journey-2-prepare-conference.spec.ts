@@ -34,19 +34,23 @@ test('journey 2: a secretary prepares a conference, issues the notice, exports i
   await page.getByRole('button', { name: '邀请', exact: true }).click();
   await expect(page.getByRole('button', { name: '取消邀请 长海县' })).toBeVisible();
 
-  // Speakers in protocol order, each created on the spot.
-  for (const [name, position, role] of [
-    ['骆东升', '市政府秘书长', '主持'],
-    ['刘岩', '副市长', '工作报告'],
-    ['肖盛峰', '市长', '讲话部署'],
+  // Speakers in protocol order: people from the directory, and one created on the spot.
+  for (const [person, role] of [
+    ['骆东升（市政府秘书长）', '主持'],
+    ['刘岩（副市长）', '工作报告'],
+    ['肖盛峰（市长）', '讲话部署'],
   ] as const) {
-    await page.getByLabel('人员', { exact: true }).selectOption({ label: '新建人员…' });
-    await page.getByLabel('姓名', { exact: true }).fill(name);
-    await page.getByLabel('职务', { exact: true }).fill(position);
+    await page.getByLabel('人员', { exact: true }).selectOption({ label: person });
     await page.getByLabel('发言角色').selectOption({ label: role });
     await page.getByRole('button', { name: '添加发言人' }).click();
-    await expect(page.getByRole('button', { name: `移除 ${name}` })).toBeVisible();
+    await expect(page.getByRole('button', { name: `移除 ${person.split('（')[0]}` })).toBeVisible();
   }
+  await page.getByLabel('人员', { exact: true }).selectOption({ label: '新建人员…' });
+  await page.getByLabel('姓名', { exact: true }).fill('周海涛');
+  await page.getByLabel('职务', { exact: true }).fill('市应急管理局局长');
+  await page.getByLabel('发言角色').selectOption({ label: '发言' });
+  await page.getByRole('button', { name: '添加发言人' }).click();
+  await expect(page.getByRole('button', { name: '移除 周海涛' })).toBeVisible();
   await page.getByRole('button', { name: '上移 肖盛峰' }).click();
   await page.getByRole('button', { name: '下移 肖盛峰' }).click();
 

@@ -20,6 +20,7 @@ export type ShellUser = {
 const areaAccess: Record<NavKey, PolicyAction | 'departmentHead'> = {
   dashboard: 'report.read',
   conferences: 'conference.read',
+  people: 'person.list',
   tasks: 'task.read',
   myDepartment: 'departmentHead',
   reports: 'report.read',

@@ -34,7 +34,12 @@ export const departments = pgTable(
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
-  (t) => [index('departments_parent_id_idx').on(t.parentId), index('departments_kind_sort_idx').on(t.kind, t.sortOrder)],
+  (t) => [
+    index('departments_parent_id_idx').on(t.parentId),
+    index('departments_kind_sort_idx').on(t.kind, t.sortOrder),
+    // The task list's sort by department walks departments in this order.
+    index('departments_sort_order_idx').on(t.sortOrder, t.id),
+  ],
 );
 
 export const users = pgTable(

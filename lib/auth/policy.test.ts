@@ -21,11 +21,13 @@ const officeWrites: PolicyAction[] = [
   'conference.create', 'conference.update', 'conference.scheduleYear', 'conference.changeStatus',
   'conference.correctPublished', 'conference.manageVenues', 'conference.manageInvitations',
   'conference.manageSpeakers', 'conference.manageAgenda', 'conference.manageDocuments',
-  'conference.recordAttendance', 'person.create', 'action.create', 'action.update', 'action.assign',
+  'conference.recordAttendance', 'person.create', 'person.update', 'action.create', 'action.update', 'action.assign',
   'task.changeDueDate', 'task.reassign', 'task.cancel', 'task.decideExtension', 'task.verify', 'task.return',
   'task.remind', 'task.comment', 'indicator.manage', 'audit.read',
 ];
 const adminOnly: PolicyAction[] = ['user.manage', 'department.manage', 'settings.manage'];
+// Read by the office and leaders, not by department heads.
+const overview: PolicyAction[] = ['person.list'];
 const departmentOwn: PolicyAction[] = [
   'conference.read', 'conference.recordAttendance', 'action.read', 'task.read', 'task.export', 'report.read',
   'task.acknowledge', 'task.progress', 'task.submit', 'task.requestExtension', 'task.comment',
@@ -37,11 +39,11 @@ const departmentAny: PolicyAction[] = ['person.read', 'indicator.read', 'departm
 function expected(role: Role, action: PolicyAction, department: 'own' | 'other'): boolean {
   switch (role) {
     case 'admin':
-      return reads.includes(action) || officeWrites.includes(action) || adminOnly.includes(action);
+      return reads.includes(action) || overview.includes(action) || officeWrites.includes(action) || adminOnly.includes(action);
     case 'secretary':
-      return reads.includes(action) || officeWrites.includes(action);
+      return reads.includes(action) || overview.includes(action) || officeWrites.includes(action);
     case 'leader':
-      return reads.includes(action) || action === 'task.instruct' || action === 'task.comment';
+      return reads.includes(action) || overview.includes(action) || action === 'task.instruct' || action === 'task.comment';
     case 'department_head':
       return departmentAny.includes(action) || (department === 'own' && departmentOwn.includes(action));
   }

@@ -27,6 +27,9 @@ export const policy = {
   'conference.recordAttendance': { ...office, department_head: 'own' },
   'person.read': { admin: 'all', secretary: 'all', leader: 'all', department_head: 'all' },
   'person.create': office,
+  'person.update': office,
+  /** The people directory; department heads meet people on their own conferences' pages only. */
+  'person.list': { admin: 'all', secretary: 'all', leader: 'all' },
 
   // Requested actions and tasks
   'action.read': everyoneReads,

@@ -141,8 +141,9 @@ describe('listConferenceActions', () => {
     const actions = await listConferenceActions(headA, conferenceId);
     const first = actions![0]!;
     expect(first.tasks.find((t) => t.departmentId === depts[0])).toMatchObject({ status: 'assigned' });
-    expect(first.tasks.find((t) => t.departmentId === depts[1])).toMatchObject({ status: null, id: null });
-    const full = await listConferenceActions(secretary, conferenceId);
-    expect(full![0]!.tasks.every((t) => t.status === 'assigned')).toBe(true);
+    expect(first.tasks.find((t) => t.departmentId === depts[1])).toMatchObject({ status: null, id: null, light: null, version: null, withdrawn: false });
+    expect(first).toMatchObject({ number: '2019-Q1-01', priority: 'high' });
+    const full = await listConferenceActions(secretary, conferenceId, now);
+    expect(full![0]!.tasks.every((t) => t.status === 'assigned' && t.light === 'green' && t.version === 1)).toBe(true);
   });
 });

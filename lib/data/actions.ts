@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { getDb } from '@/db/runtime';
-import { actionCategories, agendaItems, conferences, departments, followUps, requestedActions, speakers, tasks } from '@/db/schema';
+import { actionCategories, agendaItems, conferences, departments, followUps, people, requestedActions, speakers, tasks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { isConferenceReadOnly } from '@/lib/domain/conference-status';
 import { cityDate } from '@/lib/domain/quarters';
@@ -14,6 +14,7 @@ import { writeAudit } from './audit';
 import { conferenceScope, lockConference } from './conference-scope';
 import { assertCan } from './guard';
 import { notifyFollowUp } from './notifications';
+import { trafficLightSql } from './task-light-sql';
 
 /** Display number of an action: 2018-Q1-03 for quarterly conferences, 2019-S12-03 for special ones. */
 export function actionNumber(conference: { year: number; quarter: number | null; id: number }, seq: number): string {
@@ -21,11 +22,29 @@ export function actionNumber(conference: { year: number; quarter: number | null;
   return conference.quarter ? `${conference.year}-Q${conference.quarter}-${n}` : `${conference.year}-S${conference.id}-${n}`;
 }
 
-async function conferenceForActions(tx: Tx, actor: Actor, conferenceId: number) {
+/** The conference an action is recorded on or changed in, locked; refused while draft or cancelled. */
+export async function conferenceForActions(tx: Tx, actor: Actor, conferenceId: number) {
   const conference = await lockConference(tx, actor, conferenceId);
   if (conference.status === 'cancelled' || conference.status === 'draft') throw new AppError('invalid_transition', 'actionsNotOpen');
   if (isConferenceReadOnly(conference.status)) assertCan(actor, 'conference.correctPublished');
   return conference;
+}
+
+/**
+ * A new task's dates: its own due date or the action's, and acknowledge-by two working days
+ * after today unless given, never after the due date.
+ */
+export function openingDates(a: { dueDate?: string; acknowledgeBy?: string }, defaultDueDate: string, now: Date) {
+  const due = a.dueDate ?? defaultDueDate;
+  const ackBy = a.acknowledgeBy ?? addWorkingDays(cityDate(now), 2);
+  return { dueDate: due, originalDueDate: due, acknowledgeBy: ackBy > due ? due : ackBy };
+}
+
+/** Active departments among these ids. */
+export async function activeDepartmentIds(tx: Tx, ids: number[]): Promise<Set<number>> {
+  if (!ids.length) return new Set();
+  const rows = await tx.select({ id: departments.id }).from(departments).where(and(inArray(departments.id, ids), eq(departments.active, true)));
+  return new Set(rows.map((r) => r.id));
 }
 
 /**
@@ -64,15 +83,13 @@ export async function createAction(actor: Actor, input: CreateActionInput, now: 
       if (!item) errors.agendaItemId = [{ key: 'invalidChoice' }];
     }
     if (data.categoryCode !== undefined) {
-      const [category] = await tx.select({ code: actionCategories.code }).from(actionCategories).where(eq(actionCategories.code, data.categoryCode));
+      const [category] = await tx.select({ code: actionCategories.code }).from(actionCategories).where(and(eq(actionCategories.code, data.categoryCode), eq(actionCategories.active, true)));
       if (!category) errors.categoryCode = [{ key: 'invalidChoice' }];
     }
     const ids = data.assignments.map((a) => a.departmentId);
-    const known = ids.length
-      ? await tx.select({ id: departments.id }).from(departments).where(and(inArray(departments.id, ids), eq(departments.active, true)))
-      : [];
+    const known = await activeDepartmentIds(tx, ids);
     data.assignments.forEach((a, i) => {
-      if (!known.some((k) => k.id === a.departmentId)) errors[`assignments.${i}.departmentId`] = [{ key: 'unknownDepartment' }];
+      if (!known.has(a.departmentId)) errors[`assignments.${i}.departmentId`] = [{ key: 'unknownDepartment' }];
     });
     if (Object.keys(errors).length) throw new ValidationError(errors);
 
@@ -109,24 +126,17 @@ export async function createAction(actor: Actor, input: CreateActionInput, now: 
       })
       .returning();
 
-    const today = cityDate(now);
     const created = await tx
       .insert(tasks)
       .values(
-        assignments.map((a) => {
-          const due = a.dueDate ?? data.defaultDueDate;
-          const ackBy = a.acknowledgeBy ?? addWorkingDays(today, 2);
-          return {
-            actionId: action!.id,
-            conferenceId: data.conferenceId,
-            departmentId: a.departmentId,
-            role: a.role,
-            dueDate: due,
-            originalDueDate: due,
-            acknowledgeBy: ackBy > due ? due : ackBy,
-            assignedAt: now,
-          };
-        }),
+        assignments.map((a) => ({
+          actionId: action!.id,
+          conferenceId: data.conferenceId,
+          departmentId: a.departmentId,
+          role: a.role,
+          ...openingDates(a, data.defaultDueDate, now),
+          assignedAt: now,
+        })),
       )
       .returning();
     const opened = await tx
@@ -150,14 +160,35 @@ export async function createAction(actor: Actor, input: CreateActionInput, now: 
   });
 }
 
-/** The requested actions of a conference with their departments, for the conference page and minutes. */
-export async function listConferenceActions(actor: Actor, conferenceId: number) {
+/**
+ * The requested actions of a conference with who asked, their category and their departments'
+ * tasks (status and traffic light from the same SQL rule as the task list), for the conference
+ * page and the minutes.
+ */
+export async function listConferenceActions(actor: Actor, conferenceId: number, now: Date = new Date()) {
   assertCan(actor, 'action.read');
   const db = await getDb();
   const [conference] = await db.select({ id: conferences.id }).from(conferences).where(and(eq(conferences.id, conferenceId), conferenceScope(actor)));
   if (!conference) return null;
   const [actions, taskRows] = await Promise.all([
-    db.select().from(requestedActions).where(eq(requestedActions.conferenceId, conferenceId)).orderBy(asc(requestedActions.seq)),
+    db
+      .select({
+        action: requestedActions,
+        requestedByName: people.name,
+        requestedByNameEn: people.nameEn,
+        requestedByPosition: people.position,
+        requestedByPositionEn: people.positionEn,
+        categoryName: actionCategories.name,
+        categoryNameEn: actionCategories.nameEn,
+        agendaTitle: agendaItems.title,
+        agendaTitleEn: agendaItems.titleEn,
+      })
+      .from(requestedActions)
+      .leftJoin(people, eq(people.id, requestedActions.requestedByPersonId))
+      .leftJoin(actionCategories, eq(actionCategories.code, requestedActions.categoryCode))
+      .leftJoin(agendaItems, eq(agendaItems.id, requestedActions.agendaItemId))
+      .where(eq(requestedActions.conferenceId, conferenceId))
+      .orderBy(asc(requestedActions.seq)),
     db
       .select({
         id: tasks.id,
@@ -167,7 +198,10 @@ export async function listConferenceActions(actor: Actor, conferenceId: number) 
         departmentNameEn: departments.nameEn,
         role: tasks.role,
         dueDate: tasks.dueDate,
+        acknowledgeBy: tasks.acknowledgeBy,
         status: tasks.status,
+        light: trafficLightSql(cityDate(now)),
+        version: tasks.version,
       })
       .from(tasks)
       .innerJoin(departments, eq(departments.id, tasks.departmentId))
@@ -176,10 +210,14 @@ export async function listConferenceActions(actor: Actor, conferenceId: number) 
   ]);
   // A department head learns which departments share an action, never how another one is doing.
   const own = (departmentId: number) => actor.role !== 'department_head' || departmentId === actor.departmentId;
-  return actions.map((action) => ({
+  return actions.map(({ action, ...names }) => ({
     ...action,
+    ...names,
     tasks: taskRows
       .filter((t) => t.actionId === action.id)
-      .map((t) => (own(t.departmentId) ? t : { ...t, id: null, status: null })),
+      // Whether a department was withdrawn is part of the assignment, which everyone may read.
+      .map((t) => ({ ...t, withdrawn: t.status === 'cancelled' }))
+      .map((t) => (own(t.departmentId) ? t : { ...t, id: null, status: null, light: null, version: null })),
   }));
 }
+export type ConferenceAction = NonNullable<Awaited<ReturnType<typeof listConferenceActions>>>[number];

@@ -1,16 +1,19 @@
 import 'server-only';
-import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, gte, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Tx } from '@/db/client';
 import { getDb } from '@/db/runtime';
 import { conferenceInvitations, conferences, departments, venues } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { AppError, conflict, notFound } from '@/lib/errors';
 import { ValidationError, parseInput } from '@/lib/validation/common';
+import type { attendanceRateQuery } from '@/lib/validation/conference-list';
 import { attendanceSchema, inviteDepartmentsSchema, updateVenueSchema, venueSchema } from '@/lib/validation/conferences';
 import type { z } from 'zod';
 import { writeAudit } from './audit';
-import { editableConference, lockConference } from './conference-scope';
-import { assertCan } from './guard';
+import { conferenceScope, editableConference, lockConference } from './conference-scope';
+import { assertCan, departmentScope } from './guard';
+import { type ListQuery, pageOf } from './list-query';
 
 
 async function assertDepartment(tx: Tx, id: number | undefined, field: string) {
@@ -192,27 +195,86 @@ export async function recordAttendance(actor: Actor, input: z.input<typeof atten
   });
 }
 
-/** Present departments over invited ones, per department across conferences in a period. */
-export async function attendanceRates(actor: Actor, range: { from: Date; to: Date }) {
+export interface AttendanceRateQuery extends ListQuery<(typeof attendanceRateQuery.sort)[number]> {
+  /** Conferences that start in [from, to). */
+  from: Date;
+  to: Date;
+  kind?: (typeof departments.kind.enumValues)[number];
+}
+
+/** Conferences whose attendance is final enough to count. */
+const heldStatuses = ['held', 'minutes_published'] as const;
+
+const counted = (state: (typeof conferenceInvitations.attendance.enumValues)[number]) =>
+  sql<number>`(count(*) FILTER (WHERE ${conferenceInvitations.attendance} = ${state}))::int`;
+const attendanceFigures = {
+  invited: sql<number>`count(*)::int`,
+  present: counted('present'),
+  absent: counted('absent'),
+  excused: counted('excused'),
+  unknown: counted('unknown'),
+  /** Present over invited, 0–1: an excused absence is still an absence. */
+  rate: sql<number>`coalesce((count(*) FILTER (WHERE ${conferenceInvitations.attendance} = 'present'))::float8 / nullif(count(*), 0), 0)`,
+};
+
+/** The years with conferences held (or with minutes published) that the actor may see, latest first. */
+export async function heldConferenceYears(actor: Actor): Promise<number[]> {
   assertCan(actor, 'report.read');
   const db = await getDb();
-  return db
-    .select({
-      departmentId: conferenceInvitations.departmentId,
-      invited: sql<number>`count(*)::int`,
-      present: sql<number>`count(*) FILTER (WHERE ${conferenceInvitations.attendance} = 'present')::int`,
-    })
-    .from(conferenceInvitations)
-    .innerJoin(conferences, eq(conferences.id, conferenceInvitations.conferenceId))
-    .where(
-      and(
-        isNull(conferenceInvitations.removedAt),
-        inArray(conferences.status, ['held', 'minutes_published']),
-        gte(conferences.startsAt, range.from),
-        lt(conferences.startsAt, range.to),
-        actor.role === 'department_head' && actor.departmentId !== null ? eq(conferenceInvitations.departmentId, actor.departmentId) : undefined,
-      ),
-    )
-    .groupBy(conferenceInvitations.departmentId)
-    .orderBy(asc(conferenceInvitations.departmentId));
+  const rows = await db
+    .selectDistinct({ year: conferences.year })
+    .from(conferences)
+    .where(and(inArray(conferences.status, heldStatuses), conferenceScope(actor)))
+    .orderBy(desc(conferences.year));
+  return rows.map((r) => r.year);
 }
+
+/**
+ * Attendance per department across the conferences held (or with minutes published) in a period:
+ * invited, present, absent, excused, not recorded and the rate, aggregated, sorted and paged in
+ * SQL; with the totals over every matching department. A department head gets their own row only.
+ */
+export async function attendanceRates(actor: Actor, query: AttendanceRateQuery) {
+  const db = await getDb();
+  const q = query.q?.trim();
+  const where = and(
+    departmentScope(actor, 'report.read', conferenceInvitations.departmentId),
+    isNull(conferenceInvitations.removedAt),
+    inArray(conferences.status, heldStatuses),
+    gte(conferences.startsAt, query.from),
+    lt(conferences.startsAt, query.to),
+    query.kind ? eq(departments.kind, query.kind) : undefined,
+    q ? or(ilike(departments.name, `%${q}%`), ilike(departments.nameEn, `%${q}%`), ilike(departments.shortName, `%${q}%`)) : undefined,
+  );
+  const sort = query.sort ?? 'department';
+  const direction = (column: SQL | AnyPgColumn) => (query.dir === 'desc' ? desc(column) : asc(column));
+  const order = sort === 'department' ? [direction(departments.kind), direction(departments.sortOrder)] : [direction(attendanceFigures[sort])];
+  const { limit, offset } = pageOf(query);
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select({ departmentId: departments.id, name: departments.name, nameEn: departments.nameEn, kind: departments.kind, ...attendanceFigures })
+      .from(conferenceInvitations)
+      .innerJoin(conferences, eq(conferences.id, conferenceInvitations.conferenceId))
+      .innerJoin(departments, eq(departments.id, conferenceInvitations.departmentId))
+      .where(where)
+      .groupBy(departments.id)
+      .orderBy(...order, asc(departments.kind), asc(departments.sortOrder), asc(departments.id))
+      .limit(limit)
+      .offset(offset),
+    db
+      .select({ ...attendanceFigures, departments: sql<number>`count(DISTINCT ${departments.id})::int`, conferences: sql<number>`count(DISTINCT ${conferences.id})::int` })
+      .from(conferenceInvitations)
+      .innerJoin(conferences, eq(conferences.id, conferenceInvitations.conferenceId))
+      .innerJoin(departments, eq(departments.id, conferenceInvitations.departmentId))
+      .where(where),
+  ]);
+  const total = totals?.departments ?? 0;
+  return {
+    rows,
+    total,
+    /** Every matching department together, and how many conferences they were invited to. */
+    totals: total ? totals! : null,
+  };
+}
+
+export type AttendanceRateRow = Awaited<ReturnType<typeof attendanceRates>>['rows'][number];

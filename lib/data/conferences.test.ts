@@ -90,6 +90,31 @@ describe('conference records', () => {
     expect(row).toMatchObject({ title: '改名后的专题会', format: 'in_person', version: 2 });
   });
 
+  it('names only what someone else changed when the editor says what they loaded', async () => {
+    const { conference } = await createConference(secretary, special({ title: '消防专题会' }));
+    const loaded = { ...special({ title: '消防专题会' }), status: 'draft' as const };
+    // Someone else renames it and issues the notice; this editor meanwhile changed the format.
+    await updateConference(secretary, { ...special({ title: '消防安全专题会' }), id: conference.id, version: 1 });
+    await changeConferenceStatus(secretary, { id: conference.id, version: 2, to: 'scheduled' });
+    const stale = { ...special({ title: '消防专题会', format: 'video' }), id: conference.id, version: 1 };
+    const error = await updateConference(secretary, { ...stale, loaded }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'conflict', details: { changedFields: ['title', 'status'] } });
+    // Fields the caller did not send are not guessed at; a snapshot that does not parse is ignored.
+    const partial = await updateConference(secretary, { ...stale, loaded: { format: 'in_person' } }).catch((e: unknown) => e);
+    expect(partial).toMatchObject({ code: 'conflict', details: { changedFields: [] } });
+    const junk = await updateConference(secretary, { ...stale, loaded: { startsAt: 'not a date' } as never }).catch((e: unknown) => e);
+    expect(junk).toMatchObject({ code: 'conflict', details: { changedFields: ['title', 'format'] } });
+    const [row] = await t.db.select().from(conferences).where(eq(conferences.id, conference.id));
+    expect(row).toMatchObject({ title: '消防安全专题会', format: 'in_person', status: 'scheduled', version: 3 });
+  });
+
+  it('saves with the loaded values sent along when nobody else saved', async () => {
+    const { conference } = await createConference(secretary, special({ title: '燃气专题会' }));
+    const loaded = { ...special({ title: '燃气专题会' }), status: 'draft' as const };
+    const { conference: saved } = await updateConference(secretary, { ...special({ title: '燃气安全专题会' }), id: conference.id, version: 1, loaded });
+    expect(saved).toMatchObject({ title: '燃气安全专题会', version: 2 });
+  });
+
   it('warns about an overlapping conference with the same main venue', async () => {
     const { conference: a } = await createConference(secretary, special({ title: '甲会', startsAt: new Date('2019-07-01T09:00:00+08:00'), endsAt: new Date('2019-07-01T11:00:00+08:00') }));
     await addVenue(secretary, { conferenceId: a.id, name: '市政府第一会议室', kind: 'main' });

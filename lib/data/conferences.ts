@@ -2,7 +2,7 @@ import 'server-only';
 import { type SQL, and, asc, count, desc, eq, gt, ilike, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { getDb } from '@/db/runtime';
-import { conferenceInvitations, conferences, people, settings, venues } from '@/db/schema';
+import { type Conference, conferenceInvitations, conferences, people, settings, venues } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { findConferenceConflicts } from '@/lib/domain/conference-conflicts';
 import { canMoveConference, type ConferenceStatus, isConferenceReadOnly } from '@/lib/domain/conference-status';
@@ -13,6 +13,7 @@ import { ValidationError, parseInput } from '@/lib/validation/common';
 import {
   type CreateConferenceInput,
   type UpdateConferenceInput,
+  type UpdateConferenceOutput,
   changeConferenceStatusSchema,
   createConferenceSchema,
   publishMinutesSchema,
@@ -86,6 +87,16 @@ export async function listConferences(actor: Actor, query: ConferenceListQuery, 
 
 export type ConferenceListRow = Awaited<ReturnType<typeof listConferences>>['rows'][number];
 
+/** The first and last year of the conferences the actor may see, for a year filter; null when there are none. */
+export async function conferenceYearSpan(actor: Actor): Promise<{ first: number; last: number } | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ first: sql<number | null>`min(${conferences.year})`, last: sql<number | null>`max(${conferences.year})` })
+    .from(conferences)
+    .where(conferenceScope(actor));
+  return row?.first == null || row.last == null ? null : { first: Number(row.first), last: Number(row.last) };
+}
+
 async function quarterlyRule(tx: Tx): Promise<QuarterlyRule> {
   const [row] = await tx.select({ value: settings.value }).from(settings).where(eq(settings.key, 'conference.quarterlyRule'));
   return { ...defaultQuarterlyRule, ...((row?.value as Partial<QuarterlyRule> | undefined) ?? {}) };
@@ -139,12 +150,12 @@ export async function updateConference(actor: Actor, input: UpdateConferenceInpu
   return db.transaction(async (tx) => {
     const before = await lockConference(tx, actor, data.id);
     if (before.version !== data.version) {
-      throw conflict('stale conference', { current: before, changedFields: changedSinceEdit(before, data) });
+      throw conflict('stale conference', { current: before, changedFields: changedByOthers(before, data) });
     }
     if (before.status === 'cancelled') throw new AppError('conflict', 'conferenceCancelled');
     const correction = isConferenceReadOnly(before.status);
     if (correction) assertCan(actor, 'conference.correctPublished');
-    const { id, version: _v, ...changes } = data;
+    const { id, version: _v, loaded: _l, ...changes } = data;
     const [after] = await tx
       .update(conferences)
       .set({
@@ -179,11 +190,21 @@ function pick(row: Record<string, unknown>) {
   return Object.fromEntries(editableFields.map((f) => [f, row[f]]));
 }
 
-/** The fields someone else changed since the editor loaded the form, for the conflict message. */
-function changedSinceEdit(current: Record<string, unknown>, submitted: Record<string, unknown>): string[] {
-  // Unset, empty and false all mean "nothing" on the form.
-  const norm = (v: unknown) => (v instanceof Date ? v.toISOString() : v === undefined || v === '' || v === false ? null : v);
-  return editableFields.filter((f) => JSON.stringify(norm(current[f])) !== JSON.stringify(norm(submitted[f])));
+// Unset, empty and false all mean "nothing" on the form.
+const comparable = (v: unknown) => JSON.stringify(v instanceof Date ? v.toISOString() : v === undefined || v === '' || v === false ? null : v);
+const differs = (a: Record<string, unknown>, b: Record<string, unknown>) => (field: string) => comparable(a[field]) !== comparable(b[field]);
+
+/**
+ * The fields someone else changed since the editor loaded the conference, for a stale save's
+ * conflict message: what the editor loaded against what is saved now, so the editor's own changes
+ * are not named. A caller that cannot say what it loaded gets every field that differs from its save.
+ */
+function changedByOthers(current: Conference, submitted: UpdateConferenceOutput): string[] {
+  const { loaded } = submitted;
+  if (!loaded) return editableFields.filter(differs(current, submitted));
+  // A field the caller did not send is unknown, not empty; a conference always has a status.
+  const known = (field: keyof typeof loaded) => field in loaded && (field !== 'status' || loaded.status !== undefined);
+  return [...editableFields, 'status' as const].filter(known).filter(differs(current, loaded));
 }
 
 export async function changeConferenceStatus(actor: Actor, input: { id: number; version: number; to: ConferenceStatus; reason?: string }) {

@@ -77,7 +77,10 @@ describe('uploading a conference document', () => {
     const detail = await getConferenceDetail(head, c.id);
     expect(detail!.documents.map((d) => d.fileName)).toEqual(['2019年第一季度会议通知.pdf']);
     const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'attachment'), eq(auditLog.entityId, String(doc.id))));
-    expect(audit.map((a) => [a.action, a.actorId])).toEqual([['document.upload', secretary.id]]);
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual([
+      ['document.upload', secretary.id],
+      ['document.download', secretary.id],
+    ]);
   });
 
   it('stores the same file once however often it is uploaded', async () => {
@@ -168,6 +171,19 @@ describe('who may download', () => {
     expect(await getDocumentForDownload(secretary, 987_654)).toBeNull();
     expect(await getDocumentForDownload(secretary, 99_999_999_999)).toBeNull();
     expect(await getDocumentForDownload(secretary, -1)).toBeNull();
+  });
+
+  it('audits each download handed out: who, which file, from where; a refused one is not', async () => {
+    const c = await conference([deptA], '下载审计的会');
+    const doc = await uploadConferenceDocument(secretary, { conferenceId: c.id, fileName: '工作报告.pdf', bytes: pdf('工作报告') });
+    await getDocumentForDownload(head, doc.id, { ip: '10.0.0.7' });
+    await getDocumentForDownload(leader, doc.id);
+    expect(await getDocumentForDownload(otherHead, doc.id)).toBeNull();
+    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'document.download'), eq(auditLog.entityId, String(doc.id)))).orderBy(auditLog.id);
+    expect(audit.map((a) => [a.actorId, a.ip, a.after])).toEqual([
+      [head.id, '10.0.0.7', { fileName: '工作报告.pdf', conferenceId: c.id, followUpId: null }],
+      [leader.id, null, { fileName: '工作报告.pdf', conferenceId: c.id, followUpId: null }],
+    ]);
   });
 
   it("gives a follow-up's evidence to readers of its task only", async () => {

@@ -117,9 +117,13 @@ export async function removeConferenceDocument(actor: Actor, input: { conference
 /**
  * A file to download, or null when it is missing, removed or not the actor's to see: a
  * conference document goes to whoever may read the conference, a follow-up's evidence to
- * whoever may read its task.
+ * whoever may read its task. Each download handed out is written to the audit log.
  */
-export async function getDocumentForDownload(actor: Actor, attachmentId: number): Promise<{ fileName: string; mediaType: string; bytes: Uint8Array } | null> {
+export async function getDocumentForDownload(
+  actor: Actor,
+  attachmentId: number,
+  request: { ip?: string | null } = {},
+): Promise<{ fileName: string; mediaType: string; bytes: Uint8Array } | null> {
   const parsed = rowId.safeParse(attachmentId);
   if (!parsed.success) return null;
   const db = await getDb();
@@ -153,5 +157,13 @@ export async function getDocumentForDownload(actor: Actor, attachmentId: number)
   const bytes = await getStorage().get(row.storageKey);
   // The row says the file exists: its absence is a fault to report, not a 404.
   if (!bytes) throw new Error(`attachment ${parsed.data}: stored file ${row.storageKey} is missing`);
+  await writeAudit(db, {
+    actorId: actor.id,
+    action: 'document.download',
+    entityType: 'attachment',
+    entityId: parsed.data,
+    after: { fileName: row.fileName, conferenceId: row.conferenceId, followUpId: row.followUpId },
+    ip: request.ip,
+  });
   return { fileName: row.fileName, mediaType: row.mediaType, bytes };
 }

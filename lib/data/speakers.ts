@@ -1,44 +1,17 @@
 import 'server-only';
-import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { getDb } from '@/db/runtime';
 import { agendaItems, people, speakers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { notFound } from '@/lib/errors';
 import { ValidationError, parseInput } from '@/lib/validation/common';
-import { agendaItemSchema, moveSchema, personSchema, speakerSchema, updateAgendaItemSchema } from '@/lib/validation/conferences';
+import { agendaItemSchema, moveSchema, speakerSchema, updateAgendaItemSchema } from '@/lib/validation/conferences';
 import type { z } from 'zod';
 import { writeAudit } from './audit';
 import { editableConference } from './conference-scope';
 import { assertCan } from './guard';
-
-
-// People ---------------------------------------------------------------------------------
-
-export async function listPeople(actor: Actor, query: { q?: string; limit?: number }) {
-  assertCan(actor, 'person.read');
-  const db = await getDb();
-  const q = query.q?.trim();
-  return db
-    .select({ id: people.id, name: people.name, nameEn: people.nameEn, position: people.position, positionEn: people.positionEn, organization: people.organization })
-    .from(people)
-    .where(q ? or(ilike(people.name, `%${q}%`), ilike(people.nameEn, `%${q}%`), ilike(people.position, `%${q}%`), ilike(people.organization, `%${q}%`)) : undefined)
-    .orderBy(asc(people.name), asc(people.id))
-    .limit(Math.min(query.limit ?? 50, 200));
-}
-
-async function insertPerson(tx: Tx, actor: Actor, input: z.input<typeof personSchema>) {
-  const data = parseInput(personSchema, input);
-  const [row] = await tx.insert(people).values(data).returning();
-  await writeAudit(tx, { actorId: actor.id, action: 'person.create', entityType: 'person', entityId: row!.id, after: row });
-  return row!;
-}
-
-export async function createPerson(actor: Actor, input: z.input<typeof personSchema>) {
-  assertCan(actor, 'person.create');
-  const db = await getDb();
-  return db.transaction((tx) => insertPerson(tx, actor, input));
-}
+import { insertPerson } from './people';
 
 // Speakers -------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { taskStatuses } from '@/lib/domain/task-state';
 import { useTestDb } from '@/test/db';
 import { makeActor, makeDepartment } from '@/test/fixtures';
-import { type TaskListQuery, type TaskListRow, iterateTasks, listTasks, taskSortColumns } from './task-list';
+import { type TaskListQuery, type TaskListRow, countLimitOf, iterateTasks, listTasks, taskCountCap, taskListQueries, taskSortColumns } from './task-list';
 
 const t = useTestDb();
 const now = new Date('2026-05-20T10:00:00+08:00');
@@ -145,5 +145,51 @@ describe('listTasks filters and counts', () => {
     const result = await listTasks(secretary, { page: 99, pageSize: 10 }, now);
     expect(result.rows).toEqual([]);
     expect(result.total).toBeGreaterThan(0);
+  });
+});
+
+describe('listTasks bounded count', () => {
+  it('counts exactly up to the cap', async () => {
+    const { total } = await allPages(secretary, {});
+    // The cap reaches ten pages past the page shown: 10 rows of pageSize 1 here, below the total.
+    expect(total).toBeGreaterThan(10);
+    const exact = await listTasks(secretary, { pageSize: 1 }, now, total);
+    expect(exact).toMatchObject({ total, exact: true });
+    const filtered = await listTasks(secretary, { q: '重大危险源', pageSize: 1 }, now, 5);
+    expect(filtered.exact).toBe(filtered.total <= 10);
+  });
+
+  it('says "more than" above the cap, and the bound moves on with the page so paging goes past it', async () => {
+    const { rows: all, total } = await allPages(secretary, {});
+    const first = await listTasks(secretary, { pageSize: 1 }, now, 5);
+    expect(first).toMatchObject({ total: 10, exact: false });
+    expect(first.rows.map((r) => r.id)).toEqual([all[0]!.id]);
+    // Page 12 is past the first bound; it still has its row, and a bound of 11 + 10 rows.
+    const beyond = await listTasks(secretary, { pageSize: 1, page: 12 }, now, 5);
+    expect(beyond.rows.map((r) => r.id)).toEqual([all[11]!.id]);
+    expect(beyond).toMatchObject({ total: Math.min(total, 21), exact: total <= 21 });
+    // Near the end the bound covers every row again, so the count is exact.
+    expect(await listTasks(secretary, { pageSize: 1, page: total - 2 }, now, 5)).toMatchObject({ total, exact: true });
+    // Search joins the action in the count; the bound holds there too.
+    const searched = await allPages(secretary, { q: 'GB 50016' });
+    expect(searched.total).toBeGreaterThan(3);
+    expect(await listTasks(secretary, { q: 'GB 50016', pageSize: 1 }, now, 1)).toMatchObject({
+      total: Math.min(searched.total, 10),
+      exact: searched.total <= 10,
+    });
+  });
+
+  it('stops the count statement itself at the bound, not after counting everything', async () => {
+    const { count } = await taskListQueries(secretary, { q: 'GB 50016' }, now, 7);
+    const { sql, params } = count.toSQL();
+    expect(sql).toMatch(/^select count\(\*\) from \(select 1 .* limit \$\d+\) "matching"$/i);
+    expect(params.at(-1)).toBe(8);
+    expect(await count).toEqual([{ value: 8 }]);
+  });
+
+  it('reads at least the cap and ten pages past the page shown', () => {
+    expect(countLimitOf({})).toBe(taskCountCap);
+    expect(countLimitOf({ page: 500, pageSize: 25 }, 10_000)).toBe(499 * 25 + 250);
+    expect(countLimitOf({ page: 3, pageSize: 10 }, 5)).toBe(120);
   });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { type SQL, and, asc, count, desc, eq, gt, gte, ilike, inArray, lt, lte, or } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, gt, gte, ilike, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/runtime';
 import { departments, requestedActions, tasks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -97,12 +97,25 @@ function after(query: TaskListQuery, key: { value: string | number; id: number }
   return and(bound(column, key.value), or(beyond(column, key.value), beyond(tasks.id, key.id)));
 }
 
+/** Below this many matching tasks the count is exact; above, the list says "more than". */
+export const taskCountCap = 10_000;
+
+/**
+ * How far the count reads: the cap, or ten pages past the page shown if that is further, so
+ * that paging on beyond the cap always has pages ahead.
+ */
+export function countLimitOf(query: TaskListQuery, cap = taskCountCap): number {
+  const { limit, offset } = pageOf(query);
+  return Math.max(cap, offset + 10 * limit);
+}
+
 /**
  * The SQL behind one page: the matching task ids are sorted and cut to the page on the narrowest
  * join possible (usually the tasks table alone, walking an index), and only the page's rows are
- * joined to their action and department. The count joins only what its filters read.
+ * joined to their action and department. The count joins only what its filters read and stops
+ * at `countLimit` + 1 rows, so it never reads a million index entries to say "a million".
  */
-export async function taskListQueries(actor: Actor, query: TaskListQuery, now: Date = new Date()) {
+export async function taskListQueries(actor: Actor, query: TaskListQuery, now: Date = new Date(), countLimit = countLimitOf(query)) {
   const today = cityDate(now);
   const where = taskFilters(actor, query, today);
   const withAction = filtersReadAction(query);
@@ -122,16 +135,21 @@ export async function taskListQueries(actor: Actor, query: TaskListQuery, now: D
     .innerJoin(departments, eq(departments.id, tasks.departmentId))
     .orderBy(...orderOf(query));
 
-  let counted = db.select({ value: count() }).from(tasks).$dynamic();
-  if (withAction) counted = counted.innerJoin(requestedActions, eq(requestedActions.id, tasks.actionId));
-  return { page, count: counted.where(where) };
+  let matching = db.select({ one: sql`1` }).from(tasks).$dynamic();
+  if (withAction) matching = matching.innerJoin(requestedActions, eq(requestedActions.id, tasks.actionId));
+  const bounded = matching.where(where).limit(countLimit + 1).as('matching');
+  return { page, count: db.select({ value: count() }).from(bounded), countLimit };
 }
 
-/** One page of the task table: filtered, searched, sorted and paged in SQL, with the count. */
-export async function listTasks(actor: Actor, query: TaskListQuery, now: Date = new Date()) {
-  const { page, count } = await taskListQueries(actor, query, now);
-  const [rows, [total]] = await Promise.all([page, count]);
-  return { rows, total: total?.value ?? 0 };
+/**
+ * One page of the task table: filtered, searched, sorted and paged in SQL, with the count.
+ * `total` is exact when `exact`; otherwise more than `total` tasks match (see `countLimitOf`).
+ */
+export async function listTasks(actor: Actor, query: TaskListQuery, now: Date = new Date(), countCap = taskCountCap) {
+  const { page, count, countLimit } = await taskListQueries(actor, query, now, countLimitOf(query, countCap));
+  const [rows, [counted]] = await Promise.all([page, count]);
+  const value = counted?.value ?? 0;
+  return { rows, total: Math.min(value, countLimit), exact: value <= countLimit };
 }
 export type TaskListRow = Awaited<ReturnType<typeof listTasks>>['rows'][number];
 

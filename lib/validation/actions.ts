@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { priority, taskRole } from '@/db/schema/enums';
-import { id, optionalId, optionalText, requiredText } from './common';
+import { id, optionalId, optionalText, requiredText, version } from './common';
 
 export const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidFormat').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'invalidFormat');
 const optionalDateOnly = z.preprocess((v) => (v === '' || v === null ? undefined : v), dateOnly.optional());
@@ -41,13 +41,21 @@ export const createActionSchema = z
 export type CreateActionInput = z.input<typeof createActionSchema>;
 
 export const addAssignmentSchema = assignmentSchema.extend({ actionId: id, reason: optionalText(1000) });
+export type AddAssignmentInput = z.input<typeof addAssignmentSchema>;
 
-export const taskReasonSchema = z.object({ taskId: id, version: z.coerce.number().int().positive(), reason: requiredText(1000) });
+export const taskReasonSchema = z.object({ taskId: id, version, reason: requiredText(1000) });
+export type TaskReasonInput = z.input<typeof taskReasonSchema>;
 export const reassignSchema = taskReasonSchema.extend({ departmentId: id });
+export type ReassignInput = z.input<typeof reassignSchema>;
 
-export const bulkDueDateSchema = z.object({
-  taskIds: z.array(id).min(1).max(500),
-  dueDate: dateOnly,
-  reason: requiredText(1000),
-});
-export const bulkRemindSchema = z.object({ taskIds: z.array(id).min(1).max(500), message: requiredText(1000) });
+/** Selected rows with the version each was shown at, so a row changed since is refused, not overwritten. */
+const selectedTasks = z
+  .array(z.object({ id, version }))
+  .min(1)
+  .max(500)
+  .refine((rows) => new Set(rows.map((r) => r.id)).size === rows.length, 'duplicateTask');
+
+export const bulkDueDateSchema = z.object({ tasks: selectedTasks, dueDate: dateOnly, reason: requiredText(1000) });
+export type BulkDueDateInput = z.input<typeof bulkDueDateSchema>;
+export const bulkRemindSchema = z.object({ tasks: selectedTasks, message: requiredText(1000) });
+export type BulkRemindInput = z.input<typeof bulkRemindSchema>;

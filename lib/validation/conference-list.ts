@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { conferenceFormat, conferenceStatus } from '@/db/schema/enums';
-import { defineList, enumFilter } from './list-query';
+import { conferenceFormat, conferenceStatus, departmentKind } from '@/db/schema/enums';
+import { dayFilter, defineList, enumFilter } from './list-query';
 
 export const conferenceStatusValues = conferenceStatus.enumValues;
 export const conferenceFormatValues = conferenceFormat.enumValues;
@@ -24,4 +24,16 @@ export const conferenceListQuery = defineList({
     status: enumFilter(conferenceStatusValues),
     format: enumFilter(conferenceFormatValues),
   },
+});
+
+/**
+ * The attendance-rate page's URL: the period is a year (this year by default) or a range of
+ * Beijing calendar days `from`–`to`, which wins when given; sort ids are attendanceRates' columns.
+ */
+export const attendanceRateQuery = defineList({
+  sort: ['department', 'invited', 'present', 'absent', 'excused', 'unknown', 'rate'],
+  defaultSort: 'department',
+  defaultDir: 'asc',
+  hideable: ['absent', 'excused', 'unknown'],
+  filters: { year: yearFilter, from: dayFilter, to: dayFilter, kind: enumFilter(departmentKind.enumValues) },
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { attendance, conferenceFormat, conferenceKind, conferenceStatus, relayLevel, speakerRole, agendaItemKind, venueKind } from '@/db/schema/enums';
 import { id, optionalId, optionalText, requiredText, version } from './common';
+import { personSchema } from './people';
 
 const dateTime = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.date());
 const optionalDate = z.preprocess(
@@ -40,8 +41,19 @@ function conferenceRules<T extends { kind: string; quarter?: number; startsAt: D
 export const createConferenceSchema = conferenceRules(z.object(conferenceFields));
 export type CreateConferenceInput = z.input<typeof createConferenceSchema>;
 
-export const updateConferenceSchema = conferenceRules(z.object({ id, version, ...conferenceFields }));
+/**
+ * The conference as the editor loaded it, sent with a save so that a stale save can name the
+ * fields someone else changed meanwhile. Only a hint: when it does not parse it is left out.
+ */
+export const loadedConferenceSchema = z
+  .object({ ...conferenceFields, status: z.enum(conferenceStatus.enumValues) })
+  .partial()
+  .optional()
+  .catch(undefined);
+
+export const updateConferenceSchema = conferenceRules(z.object({ id, version, ...conferenceFields, loaded: loadedConferenceSchema }));
 export type UpdateConferenceInput = z.input<typeof updateConferenceSchema>;
+export type UpdateConferenceOutput = z.output<typeof updateConferenceSchema>;
 
 export const changeConferenceStatusSchema = z
   .object({ id, version, to: z.enum(conferenceStatus.enumValues), reason: optionalText(1000) })
@@ -75,15 +87,6 @@ export const attendanceSchema = z.object({
   attendance: z.enum(attendance.enumValues),
   attendeeNames: optionalText(500),
   venueId: optionalId,
-});
-
-export const personSchema = z.object({
-  name: requiredText(60),
-  nameEn: optionalText(120),
-  position: optionalText(120),
-  positionEn: optionalText(200),
-  organization: optionalText(200),
-  organizationEn: optionalText(300),
 });
 
 export const speakerSchema = z

@@ -53,7 +53,7 @@ export async function benchCases(handle: DbHandle, today: string): Promise<{ cas
     { name: 'sort department', actor: secretary, query: { sort: 'department' } },
     { name: 'sort status, page 500', actor: secretary, query: { sort: 'status', page: 500 } },
     { name: 'head: default', actor: head, query: {} },
-    { name: 'head: page 500', actor: head, query: { page: 500 } },
+    { name: 'head: page 300 (near its last)', actor: head, query: { page: 300 } },
     { name: 'head: overdue only', actor: head, query: { overdue: true } },
     { name: 'head: light yellow', actor: head, query: { light: ['yellow'] } },
     { name: 'head: search 重大危险源', actor: head, query: { q: '重大危险源' } },

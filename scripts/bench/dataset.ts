@@ -24,12 +24,15 @@ export async function queryRows<T>(handle: DbHandle, text: string): Promise<T[]>
   return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
 }
 
+/** Changed whenever generate.ts makes a different data set, so that `--reuse` regenerates. */
+const dataShape = 'issue-5 v2: 300 departments, 3 follow-ups a task';
+
 /** Tasks of the last generation, kept in the bench database itself (not part of the app's schema). */
 async function generatedRows(handle: DbHandle): Promise<number | null> {
   const [found] = await queryRows<{ exists: boolean }>(handle, `SELECT to_regclass('bench_meta') IS NOT NULL AS exists`);
   if (!found?.exists) return null;
-  const [meta] = await queryRows<{ rows: number }>(handle, `SELECT rows FROM bench_meta`);
-  return meta?.rows ?? null;
+  const [meta] = await queryRows<{ meta: { rows: number; shape?: string } }>(handle, `SELECT to_jsonb(m) meta FROM bench_meta m`);
+  return meta?.meta.shape === dataShape ? meta.meta.rows : null;
 }
 
 /**
@@ -60,7 +63,7 @@ export async function openDataSet(options: DataSetOptions): Promise<DbHandle> {
       const handle = await openDatabase({ kind: 'postgres', url: options.url });
       const rows = await generatedRows(handle);
       if (rows === options.rows) {
-        log(`Reusing ${name} (${rows.toLocaleString('en')} tasks); applying new migrations.`);
+        log(`Reusing ${name} (${rows.toLocaleString('en')} tasks, ${dataShape}); applying new migrations.`);
         await migrateDatabase(handle);
         await handle.db.execute(sql.raw('ANALYZE'));
         return handle;
@@ -80,15 +83,21 @@ export async function openDataSet(options: DataSetOptions): Promise<DbHandle> {
 
 async function fill(handle: DbHandle, options: DataSetOptions): Promise<void> {
   const size = sizeFor(options.rows);
+  const n = (x: number) => x.toLocaleString('en');
   options.log(
-    `Generating ${size.tasks.toLocaleString('en')} tasks, ${size.actions.toLocaleString('en')} actions, ` +
-      `${size.conferences} conferences, ${size.departments} departments…`,
+    `Generating ${n(size.departments)} departments, ${n(size.conferences)} conferences, ${n(size.actions)} actions, ` +
+      `${n(size.tasks)} tasks, ${n(size.followUps)} follow-ups…`,
   );
   const started = performance.now();
   await generate(handle.db, size, options.today, options.log);
+  const [made] = await queryRows<Record<string, number>>(
+    handle,
+    `SELECT ${['departments', 'conferences', 'requested_actions', 'tasks', 'follow_ups'].map((t) => `(SELECT count(*)::int FROM ${t}) ${t}`).join(', ')}`,
+  );
+  options.log(`  made: ${Object.entries(made!).map(([table, count]) => `${table} ${n(count)}`).join(', ')}`);
   await handle.db.execute(sql.raw('VACUUM ANALYZE'));
-  await handle.db.execute(sql.raw(`CREATE TABLE IF NOT EXISTS bench_meta (rows integer NOT NULL)`));
+  await handle.db.execute(sql.raw(`CREATE TABLE IF NOT EXISTS bench_meta (rows integer NOT NULL, shape text NOT NULL)`));
   await handle.db.execute(sql.raw(`DELETE FROM bench_meta`));
-  await handle.db.execute(sql.raw(`INSERT INTO bench_meta VALUES (${size.tasks})`));
+  await handle.db.execute(sql.raw(`INSERT INTO bench_meta VALUES (${size.tasks}, '${dataShape}')`));
   options.log(`  total with VACUUM ANALYZE: ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

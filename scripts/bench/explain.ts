@@ -18,8 +18,8 @@ export function rawRunner(handle: DbHandle): (text: string, params: unknown[]) =
   return async (text, params) => (await lite.query(text, params)).rows;
 }
 
-/** Tables big enough that reading them whole is a defect; departments (150 rows) are not. */
-const bigTables = new Set(['tasks', 'requested_actions']);
+/** Tables big enough that reading them whole is a defect; departments (300 rows) are not. */
+const bigTables = new Set(['tasks', 'requested_actions', 'follow_ups']);
 
 export interface PlanCheck {
   ok: boolean;

@@ -7,12 +7,16 @@ export interface DataSetSize {
   departments: number;
   conferences: number;
   actions: number;
+  followUps: number;
 }
 
-/** About five tasks per action (a skewed spread from 1 to 30 departments), ~500 actions per conference. */
+/**
+ * The issue's data set scaled to `tasks`: at a million tasks, 300 departments, 2 000 conferences,
+ * 50 000 actions (20 tasks each on average) and 3 000 000 follow-ups.
+ */
 export function sizeFor(tasks: number): DataSetSize {
-  const actions = Math.max(10, Math.round(tasks / 5));
-  return { tasks, departments: 150, conferences: Math.max(8, Math.round(actions / 500)), actions };
+  const actions = Math.max(10, Math.round(tasks / 20));
+  return { tasks, departments: 300, conferences: Math.max(4, Math.round(tasks / 500)), actions, followUps: tasks * 3 };
 }
 
 const list = (words: readonly string[]) => `ARRAY[${words.map((w) => `'${w}'`).join(', ')}]`;
@@ -83,13 +87,16 @@ export function generationSteps(size: DataSetSize, today: string): Array<{ label
         ORDER BY a.g`,
     },
     {
-      // Per action: how many departments (skewed, mean ~5) and the lead (a few departments lead most work).
+      // Per action: how many departments and the lead (a few departments lead most work). The share of
+      // each size is exact (a rank, not a draw), so the plan holds just over the wanted number of tasks:
+      // most actions go to one to three departments, 8 % to all 13 districts, 4.5 % to all departments.
       label: 'task plan',
       sql: `CREATE TEMP TABLE bench_plan AS
         SELECT a.id action_id, a.conference_id, a.default_due_date, c.starts_at,
-          (CASE WHEN u < 0.25 THEN 1 WHEN u < 0.45 THEN 2 WHEN u < 0.60 THEN 3 WHEN u < 0.72 THEN 4 WHEN u < 0.82 THEN 6 WHEN u < 0.90 THEN 10 WHEN u < 0.96 THEN 16 ELSE 30 END) k,
+          (CASE WHEN u < 0.30 THEN 1 WHEN u < 0.48 THEN 2 WHEN u < 0.60 THEN 3 WHEN u < 0.70 THEN 5 WHEN u < 0.79 THEN 8
+            WHEN u < 0.87 THEN 13 WHEN u < 0.955 THEN 40 ELSE ${size.departments} END) k,
           floor(power(random(), 2.2) * ${size.departments})::int lead
-        FROM (SELECT *, random() u FROM requested_actions) a JOIN conferences c ON c.id = a.conference_id`,
+        FROM (SELECT *, percent_rank() OVER (ORDER BY random()) u FROM requested_actions) a JOIN conferences c ON c.id = a.conference_id`,
     },
     {
       label: `${size.tasks} tasks`,
@@ -121,12 +128,67 @@ export function generationSteps(size: DataSetSize, today: string): Array<{ label
             FROM bench_plan p
             CROSS JOIN (SELECT array_agg(id ORDER BY id) ids FROM departments WHERE code LIKE 'bench-%') d
             CROSS JOIN LATERAL (SELECT j, random() x FROM generate_series(0, p.k - 1) j) s
-            ORDER BY p.action_id, j
+            -- The surplus comes off the widest fan-outs (their last supporting departments).
+            ORDER BY j, p.action_id
             LIMIT ${size.tasks}
           ) t
-        ) t`,
+        ) t
+        ORDER BY action_id, role, department_id`,
     },
     { label: 'drop plan', sql: `DROP TABLE bench_plan` },
+    ...followUpSteps(size.followUps),
+  ];
+}
+
+/**
+ * Follow-ups as a task's history reads: assigned, acknowledged, progress reports and reminders, then
+ * submitted and verified, or cancelled. Long-running tasks have many, new ones one or two. The counts
+ * are drawn per task, then nudged one up or down on random tasks to make exactly `total`.
+ */
+function followUpSteps(total: number): Array<{ label: string; sql: string }> {
+  return [
+    {
+      label: 'follow-up plan',
+      sql: `CREATE TEMP TABLE bench_history AS
+        SELECT id task_id, status, progress, assigned_at,
+          greatest(assigned_at, coalesce(completed_at, cancelled_at, least(now(), due_date + time '17:00'))) end_at,
+          CASE status WHEN 'assigned' THEN 1 + (random() < 0.3)::int WHEN 'acknowledged' THEN 2 + floor(random() * 2)::int
+            WHEN 'in_progress' THEN 3 + floor(random() * 5)::int WHEN 'submitted' THEN 4 + floor(random() * 3)::int
+            WHEN 'cancelled' THEN 2 + floor(random() * 3)::int ELSE 2 + floor(power(random(), 1.5) * 4)::int END n
+        FROM tasks`,
+    },
+    {
+      label: 'follow-up count to the exact total',
+      sql: `WITH off AS (SELECT ${total} - sum(n) d FROM bench_history),
+        picked AS (SELECT task_id FROM bench_history, off WHERE off.d > 0 OR n >= 3 ORDER BY random() LIMIT (SELECT abs(d) FROM off))
+        UPDATE bench_history h SET n = n + sign(off.d)::int FROM picked, off WHERE h.task_id = picked.task_id`,
+    },
+    {
+      label: `${total} follow-ups`,
+      sql: `INSERT INTO follow_ups (task_id, kind, body, progress, from_status, to_status, created_at)
+        SELECT task_id, kind, CASE WHEN kind IN ('progress', 'comment', 'instruction') THEN ${pick(focus)} || '。' END,
+          CASE WHEN kind = 'progress' THEN floor(task_progress * i / greatest(n - 1, 1))::int END,
+          CASE kind WHEN 'acknowledge' THEN 'assigned' WHEN 'submit' THEN 'in_progress' WHEN 'verify' THEN 'submitted' END::task_status,
+          CASE kind WHEN 'acknowledge' THEN 'acknowledged' WHEN 'submit' THEN 'submitted' WHEN 'verify' THEN 'completed' WHEN 'cancel' THEN 'cancelled' END::task_status,
+          made_at
+        FROM (
+          SELECT h.task_id, h.progress task_progress, h.n, i,
+            assigned_at + (end_at - assigned_at) * (i::float8 / greatest(n - 1, 1)) made_at,
+            (CASE
+              WHEN i = 0 THEN 'assign'
+              WHEN i = n - 1 AND status = 'cancelled' THEN 'cancel'
+              WHEN i = n - 1 AND status = 'completed' THEN 'verify'
+              WHEN i = n - 1 - (status = 'completed')::int AND status IN ('submitted', 'completed') THEN 'submit'
+              WHEN i = 1 AND status <> 'assigned' THEN 'acknowledge'
+              WHEN status = 'assigned' OR r < 0.1 THEN 'reminder'
+              WHEN r < 0.2 THEN 'comment'
+              WHEN r < 0.25 THEN 'instruction'
+              ELSE 'progress' END)::follow_up_kind kind
+          FROM bench_history h CROSS JOIN LATERAL (SELECT i, random() r FROM generate_series(0, h.n - 1) i) s
+        ) f
+        ORDER BY made_at`,
+    },
+    { label: 'drop follow-up plan', sql: `DROP TABLE bench_history` },
   ];
 }
 

@@ -16,14 +16,19 @@ export function summarize(samples: number[]): Summary {
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1)! };
 }
 
-/** Runs `run` `warmup` times unmeasured, then `reps` times, and returns the milliseconds of each. */
-export async function time(run: () => Promise<unknown>, warmup: number, reps: number): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
+/**
+ * Runs `a` and `b` `warmup` times unmeasured, then `reps` times, and returns the milliseconds of
+ * each run. They take turns (swapping who goes first) so both see the same load from the machine.
+ */
+export async function timeSideBySide(a: () => Promise<unknown>, b: () => Promise<unknown>, warmup: number, reps: number): Promise<[number[], number[]]> {
+  const runs = [a, b];
+  const samples: [number[], number[]] = [[], []];
+  for (let i = 0; i < warmup + reps; i++) {
+    for (const which of i % 2 ? [1, 0] : [0, 1]) {
+      const started = performance.now();
+      await runs[which]!();
+      if (i >= warmup) samples[which]!.push(performance.now() - started);
+    }
   }
   return samples;
 }

@@ -3,6 +3,7 @@ import {
   CalendarDays,
   ChartColumn,
   ClipboardList,
+  Contact,
   FileChartColumn,
   LayoutDashboard,
   ScrollText,
@@ -10,7 +11,7 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 
-export type NavKey = 'dashboard' | 'conferences' | 'tasks' | 'myDepartment' | 'reports' | 'indicators' | 'audit' | 'admin';
+export type NavKey = 'dashboard' | 'conferences' | 'people' | 'tasks' | 'myDepartment' | 'reports' | 'indicators' | 'audit' | 'admin';
 
 export type NavItem = { key: NavKey; href: string; icon: LucideIcon };
 
@@ -18,6 +19,7 @@ export type NavItem = { key: NavKey; href: string; icon: LucideIcon };
 export const navItems: readonly NavItem[] = [
   { key: 'dashboard', href: '/dashboard', icon: LayoutDashboard },
   { key: 'conferences', href: '/conferences', icon: CalendarDays },
+  { key: 'people', href: '/people', icon: Contact },
   { key: 'tasks', href: '/tasks', icon: ClipboardList },
   { key: 'myDepartment', href: '/my-department', icon: Building2 },
   { key: 'reports', href: '/reports', icon: FileChartColumn },

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CalendarDays, Plus } from 'lucide-react';
+import { CalendarDays, Plus, UsersRound } from 'lucide-react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
@@ -9,7 +9,7 @@ import { PageHeader } from '@/app/_components/ui/page-header';
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
-import { listConferences } from '@/lib/data/conferences';
+import { conferenceYearSpan, listConferences } from '@/lib/data/conferences';
 import { quarterOfDate } from '@/lib/domain/quarters';
 import { defaultLocale, isLocale } from '@/lib/i18n/config';
 import { localizedName } from '@/lib/i18n/localized';
@@ -27,12 +27,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** The years the year filter offers: from the first conference to the last, and at least up to next year. */
 async function yearRange(actor: Actor, thisYear: number, chosen: number | undefined) {
-  const [first, last] = await Promise.all([
-    listConferences(actor, { sort: 'startsAt', dir: 'asc', pageSize: 1 }),
-    listConferences(actor, { sort: 'startsAt', dir: 'desc', pageSize: 1 }),
-  ]);
-  const from = Math.min(first.rows[0]?.year ?? thisYear, chosen ?? thisYear, thisYear);
-  const to = Math.max(last.rows[0]?.year ?? thisYear, chosen ?? thisYear, thisYear + 1);
+  const span = await conferenceYearSpan(actor);
+  const from = Math.min(span?.first ?? thisYear, chosen ?? thisYear, thisYear);
+  const to = Math.max(span?.last ?? thisYear, chosen ?? thisYear, thisYear + 1);
   return Array.from({ length: to - from + 1 }, (_, i) => to - i);
 }
 
@@ -78,14 +75,24 @@ export default async function ConferencesPage({ searchParams }: Props) {
         title={t('title')}
         description={t('description')}
         actions={
-          canCreate ? (
-            <Button asChild variant="secondary">
-              <Link href="/conferences/new">
-                <Plus aria-hidden="true" />
-                {t('create.link')}
-              </Link>
-            </Button>
-          ) : null
+          <>
+            {can(actor, 'report.read') ? (
+              <Button asChild variant="secondary">
+                <Link href="/conferences/attendance">
+                  <UsersRound aria-hidden="true" />
+                  {t('attendanceLink')}
+                </Link>
+              </Button>
+            ) : null}
+            {canCreate ? (
+              <Button asChild variant="secondary">
+                <Link href="/conferences/new">
+                  <Plus aria-hidden="true" />
+                  {t('create.link')}
+                </Link>
+              </Button>
+            ) : null}
+          </>
         }
       />
       {canPlan ? (

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Button } from '@/app/_components/ui/button';
 import { EmptyState } from '@/app/_components/ui/empty-state';
 import { PageHeader } from '@/app/_components/ui/page-header';
+import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
 import { listDepartmentOptions } from '@/lib/data/departments';
 import { listTasks } from '@/lib/data/task-list';
@@ -54,6 +55,7 @@ export default async function TasksPage({ searchParams }: Props) {
     light: task.light,
     progress: task.progress,
     overdue: task.overdue,
+    version: task.version,
   }));
 
   const state = tableUrlState(taskListConfig, query, result.total);
@@ -81,6 +83,8 @@ export default async function TasksPage({ searchParams }: Props) {
           lightOptions={trafficLights.map((light) => ({ value: light, label: tLight(light) }))}
           roleOptions={taskRoles.map((role) => ({ value: role, label: tRole(role) }))}
           departmentOptions={departments ? departments.map((d) => ({ value: String(d.id), label: localizedName(d, locale) })) : null}
+          canBulk={can(actor, 'task.remind') && can(actor, 'task.changeDueDate')}
+          exactCount={result.exact}
         />
       )}
     </>

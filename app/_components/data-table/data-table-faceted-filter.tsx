@@ -46,7 +46,7 @@ export function DataTableFacetedFilter({ title, value, options, onChange }: Data
       <DropdownMenu.Content
         align="start"
         sideOffset={6}
-        className="z-40 min-w-40 rounded-md border border-border bg-surface p-1 text-sm shadow-lg"
+        className="z-40 max-h-[var(--radix-dropdown-menu-content-available-height)] min-w-40 overflow-y-auto rounded-md border border-border bg-surface p-1 text-sm shadow-lg"
       >
         <DropdownMenu.Label className="px-2 py-1 text-xs text-ink-muted">{title}</DropdownMenu.Label>
         <DropdownMenu.RadioGroup value={value ?? all} onValueChange={(next) => onChange(next === all ? undefined : next)}>

@@ -10,7 +10,7 @@ import { listPageSizes } from '@/lib/validation/list-query';
 import type { DataTableInstance } from './use-data-table';
 
 /** Page size, where we are ("第 2 / 5 页，共 93 条") and first / previous / next / last. */
-export function DataTablePagination<TData extends RowData>({ table }: { table: DataTableInstance<TData> }) {
+export function DataTablePagination<TData extends RowData>({ table, totalIsLowerBound = false }: { table: DataTableInstance<TData>; totalIsLowerBound?: boolean }) {
   const t = useTranslations('dataTable');
   const locale = useLocale();
   const sizeId = useId();
@@ -22,17 +22,16 @@ export function DataTablePagination<TData extends RowData>({ table }: { table: D
     { label: t('firstPage'), icon: ChevronsLeft, onClick: () => table.firstPage(), disabled: !table.getCanPreviousPage() },
     { label: t('previousPage'), icon: ChevronLeft, onClick: () => table.previousPage(), disabled: !table.getCanPreviousPage() },
     { label: t('nextPage'), icon: ChevronRight, onClick: () => table.nextPage(), disabled: !table.getCanNextPage() },
-    { label: t('lastPage'), icon: ChevronsRight, onClick: () => table.lastPage(), disabled: !table.getCanNextPage() },
+    // A bounded count does not know the last page, only that there is a next one.
+    { label: t('lastPage'), icon: ChevronsRight, onClick: () => table.lastPage(), disabled: totalIsLowerBound || !table.getCanNextPage() },
   ];
 
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-ink-muted print:hidden">
       <p aria-live="polite">
-        {t('pageStatus', {
-          page: formatNumber(pageIndex + 1, locale),
-          pages: formatNumber(pages, locale),
-          total: formatNumber(total, locale),
-        })}
+        {totalIsLowerBound
+          ? t('pageStatusMore', { page: formatNumber(pageIndex + 1, locale), total: formatNumber(total, locale) })
+          : t('pageStatus', { page: formatNumber(pageIndex + 1, locale), pages: formatNumber(pages, locale), total: formatNumber(total, locale) })}
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <div className="flex items-center gap-2">

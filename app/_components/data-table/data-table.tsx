@@ -19,12 +19,14 @@ type DataTableProps<TData extends RowData> = {
   renderDetails?: (row: TData) => ReactNode;
   /** The toolbar: search, filters, column choice. */
   children?: ReactNode;
+  /** The row count stopped at a cap: "more than N", and no jump to the last page. */
+  totalIsLowerBound?: boolean;
 };
 
 const ariaSort = { asc: 'ascending', desc: 'descending' } as const;
 
 /** A server-side table: semantic markup, sortable headers, pagination below. */
-export function DataTable<TData extends RowData>({ table, caption, pending = false, emptyMessage, renderDetails, children }: DataTableProps<TData>) {
+export function DataTable<TData extends RowData>({ table, caption, pending = false, emptyMessage, renderDetails, children, totalIsLowerBound }: DataTableProps<TData>) {
   const t = useTranslations('dataTable');
   const rows = table.getRowModel().rows;
   const columnCount = table.getVisibleLeafColumns().length;
@@ -91,7 +93,7 @@ export function DataTable<TData extends RowData>({ table, caption, pending = fal
           </tbody>
         </table>
       </div>
-      <DataTablePagination table={table} />
+      <DataTablePagination table={table} totalIsLowerBound={totalIsLowerBound} />
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { changeConferenceStatus, saveMinutes, updateConference } from '@/lib/dat
 import type { ConferenceStatus } from '@/lib/domain/conference-status';
 import { AppError } from '@/lib/errors';
 import { changeConferenceStatusSchema, publishMinutesSchema, updateConferenceSchema } from '@/lib/validation/conferences';
-import { type ConferenceFormRow, type OverlapWarning, changedSinceSnapshot, conferenceFieldsOf, overlapWarnings } from '../_components/conference-form-data';
+import { type OverlapWarning, conferenceFieldsOf, overlapWarnings } from '../_components/conference-form-data';
 
 /** The conference page and everything under it (notice, minutes, edit), and the list. */
 function revalidateConference(id: number) {
@@ -18,14 +18,10 @@ function revalidateConference(id: number) {
   revalidatePath('/conferences');
 }
 
-/**
- * The translated names of the fields someone else changed, for a stale-version conflict: compared
- * with what the editor loaded when the form sent it, else as the data layer reports them.
- */
-async function changedFieldNames(error: unknown, snapshot: string | undefined): Promise<string[] | undefined> {
+/** The translated names of the fields someone else changed, for a stale-version conflict. */
+async function changedFieldNames(error: unknown): Promise<string[] | undefined> {
   if (!(error instanceof AppError) || error.code !== 'conflict') return undefined;
-  const current = error.details?.current as ConferenceFormRow | undefined;
-  const fields = (current ? changedSinceSnapshot(snapshot, current) : undefined) ?? error.details?.changedFields;
+  const fields = error.details?.changedFields;
   if (!Array.isArray(fields)) return undefined;
   const t = await getTranslations('conferences.fields');
   return (fields as string[]).map((field) => (t.has(field as never) ? t(field as never) : field));
@@ -45,13 +41,15 @@ export async function updateConferenceAction(_previous: UpdateConferenceState, f
     id: textOf(formData, 'id'),
     version: textOf(formData, 'version'),
     ...conferenceFieldsOf(formData),
+    // What the form was loaded with: a stale save then names only what others changed.
+    loaded: { ...conferenceFieldsOf(formData, 'loaded.'), status: textOf(formData, 'loaded.status') },
   });
   if (!parsed.success) return { ...(await invalid(parsed.error)), values };
   let saved: Awaited<ReturnType<typeof updateConference>>;
   try {
     saved = await updateConference(actor, parsed.data);
   } catch (error) {
-    return { ...(await failure(error)), values, changedFields: await changedFieldNames(error, textOf(formData, 'loaded')) };
+    return { ...(await failure(error)), values, changedFields: await changedFieldNames(error) };
   }
   const { id, version } = saved.conference;
   revalidateConference(id);

@@ -8,7 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/c
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { can } from '@/lib/auth/policy';
 import { listDepartmentOptions } from '@/lib/data/departments';
-import { listPeople } from '@/lib/data/speakers';
+import { listPeople } from '@/lib/data/people';
 import { allowedConferenceMoves } from '@/lib/domain/conference-status';
 import { formatDate, formatDateTime, formatNumber } from '@/lib/i18n/format';
 import { localizedName } from '@/lib/i18n/localized';
@@ -20,6 +20,7 @@ import { DocumentsSection } from './_components/documents-section';
 import { InvitationsSection } from './_components/invitations-section';
 import { SpeakersSection } from './_components/speakers-section';
 import { VenuesSection } from './_components/venues-section';
+import { RequestedActionsSection } from './_components/requested-actions-section';
 import { conferenceTitle, loadConference, pageLocale } from './load';
 import { StatusActions } from './status-actions';
 
@@ -172,17 +173,13 @@ export default async function ConferencePage({ params }: Props) {
             ) : (
               <p className="text-ink-muted">{t('detail.agendaEmpty')}</p>
             )}
-            {detail.agendaOverrunMinutes > 0 ? (
-              <p className="flex items-start gap-2 text-warning">
-                <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
-                {t('detail.agendaOverrun', { minutes: formatNumber(detail.agendaOverrunMinutes, locale) })}
-              </p>
-            ) : null}
           </CardContent>
           }>
           <AgendaSection detail={detail} canManage={canManage} />
           <DocumentsSection conferenceId={conference.id} documents={detail.documents} canManage={canManage} />
         </Group>
+
+        <RequestedActionsSection actor={actor} detail={detail} departments={departments} locale={locale} />
 
         <Group id="conference-relay" title={t('sections.relay')} body={
           <CardContent>

@@ -3,29 +3,33 @@ import type { ConferenceConflict } from '@/lib/domain/conference-conflicts';
 import { quarterOfDate } from '@/lib/domain/quarters';
 import { fromCityDateTimeLocal, toCityDateTimeLocal } from '@/lib/i18n/datetime-local';
 
-/** The conference fields of a form submission, as createConferenceSchema reads them. */
-export function conferenceFieldsOf(formData: FormData) {
-  const kind = textOf(formData, 'kind');
+/**
+ * The conference fields of a form submission, as createConferenceSchema reads them. The edit form
+ * also sends what it loaded, as the same fields under `loaded.` (prefix).
+ */
+export function conferenceFieldsOf(formData: FormData, prefix = '') {
+  const text = (name: string) => textOf(formData, `${prefix}${name}`);
+  const kind = text('kind');
   // The inputs are datetime-local: Beijing wall-clock time without a zone.
-  const startsAt = fromCityDateTimeLocal(textOf(formData, 'startsAt'));
-  const year = textOf(formData, 'year')?.trim();
+  const startsAt = fromCityDateTimeLocal(text('startsAt'));
+  const year = text('year')?.trim();
   return {
-    title: textOf(formData, 'title'),
-    titleEn: textOf(formData, 'titleEn'),
+    title: text('title'),
+    titleEn: text('titleEn'),
     kind,
     // A special conference left without a year belongs to the year it is held in.
     year: !year && kind === 'special' ? yearOf(startsAt) : year,
-    quarter: textOf(formData, 'quarter'),
+    quarter: text('quarter'),
     startsAt,
-    endsAt: fromCityDateTimeLocal(textOf(formData, 'endsAt')),
-    format: textOf(formData, 'format'),
-    convenedBy: textOf(formData, 'convenedBy'),
-    chairPersonId: textOf(formData, 'chairPersonId'),
-    relaysTitle: textOf(formData, 'relaysTitle'),
-    relaysLevel: textOf(formData, 'relaysLevel'),
-    relaysDate: textOf(formData, 'relaysDate'),
-    noticeText: textOf(formData, 'noticeText'),
-    allowSelfSignIn: formData.get('allowSelfSignIn') === 'on',
+    endsAt: fromCityDateTimeLocal(text('endsAt')),
+    format: text('format'),
+    convenedBy: text('convenedBy'),
+    chairPersonId: text('chairPersonId'),
+    relaysTitle: text('relaysTitle'),
+    relaysLevel: text('relaysLevel'),
+    relaysDate: text('relaysDate'),
+    noticeText: text('noticeText'),
+    allowSelfSignIn: formData.get(`${prefix}allowSelfSignIn`) === 'on',
   };
 }
 
@@ -64,7 +68,6 @@ export type ConferenceFormRow = {
   relaysDate: string | null;
   noticeText: string | null;
   allowSelfSignIn: boolean;
-  status: string;
 };
 
 /** A saved conference as the form's field values. */
@@ -86,27 +89,4 @@ export function conferenceFormValues(c: ConferenceFormRow): Record<string, strin
     noticeText: c.noticeText ?? '',
     allowSelfSignIn: c.allowSelfSignIn ? 'on' : '',
   };
-}
-
-/**
- * What the editor loaded, sent back with the form: on a stale save, the fields whose saved value
- * differs from it are the ones someone else changed (the editor's own changes are not).
- */
-export function conferenceSnapshot(c: ConferenceFormRow): string {
-  return JSON.stringify({ ...conferenceFormValues(c), status: c.status });
-}
-
-/** The fields someone else changed since the snapshot; undefined when the snapshot is unusable. */
-export function changedSinceSnapshot(snapshot: string | undefined, current: ConferenceFormRow): string[] | undefined {
-  if (!snapshot) return undefined;
-  let loaded: unknown;
-  try {
-    loaded = JSON.parse(snapshot);
-  } catch {
-    return undefined;
-  }
-  if (!loaded || typeof loaded !== 'object') return undefined;
-  const before = loaded as Record<string, unknown>;
-  const now: Record<string, string> = { ...conferenceFormValues(current), status: current.status };
-  return Object.keys(now).filter((field) => (typeof before[field] === 'string' ? before[field] : '') !== now[field]);
 }

@@ -7,7 +7,7 @@ import { Card, CardContent } from '@/app/_components/ui/card';
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
-import { listPeople } from '@/lib/data/speakers';
+import { listPeople } from '@/lib/data/people';
 import { peopleOptions } from '../_components/people-options';
 import { pageLocale } from '../[conferenceId]/load';
 import { CreateConferenceForm } from './create-conference-form';

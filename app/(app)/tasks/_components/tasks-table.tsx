@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useMemo } from 'react';
+import { type Dispatch, type SetStateAction, useId, useMemo, useState } from 'react';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { Download } from 'lucide-react';
@@ -20,6 +20,7 @@ import type { TaskStatus } from '@/lib/domain/task-state';
 import type { TableUrlState } from '@/lib/validation/list-query';
 import { MultiFacetFilter } from './multi-facet-filter';
 import { TaskStatusBadge, TrafficLightBadge } from './task-badges';
+import { TasksBulkBar } from './tasks-bulk-bar';
 
 export type TaskTableRow = {
   id: number;
@@ -32,6 +33,7 @@ export type TaskTableRow = {
   light: TrafficLight | null;
   progress: number;
   overdue: boolean;
+  version: number;
 };
 
 type TasksTableProps = {
@@ -42,6 +44,10 @@ type TasksTableProps = {
   roleOptions: FacetOption[];
   /** Null for a department head, who only ever sees their own department. */
   departmentOptions: FacetOption[] | null;
+  /** The office may select rows and change their due date or remind them at once. */
+  canBulk: boolean;
+  /** False when more than `state.total` tasks match (the count stops there; pages go on). */
+  exactCount: boolean;
 };
 
 const columnHelper = createDataTableColumnHelper<TaskTableRow>();
@@ -50,17 +56,23 @@ const wide = 'hidden md:table-cell';
 /** Not part of a CSV link: the export holds all pages and every column. */
 const viewOnlyParams = ['page', 'pageSize', 'hide'];
 
-export function TasksTable({ rows, state, statusOptions, lightOptions, roleOptions, departmentOptions }: TasksTableProps) {
+export function TasksTable({ rows, state, statusOptions, lightOptions, roleOptions, departmentOptions, canBulk, exactCount }: TasksTableProps) {
   const t = useTranslations('tasks.table');
+  const tCount = useTranslations('taskListCount');
   const tStatus = useTranslations('taskStatus');
   const tRole = useTranslations('taskRole');
   const tLight = useTranslations('trafficLight');
+  const tSelect = useTranslations('tasksTable');
   const locale = useLocale() as Locale;
   const searchParams = useSearchParams();
   const overdueId = useId();
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<number>>(new Set());
+  // Only rows of this page can be selected: a new page, filter or refresh keeps those still shown.
+  const selected = useMemo(() => rows.filter((r) => selectedIds.has(r.id)), [rows, selectedIds]);
 
   const columns = useMemo(
     () => [
+      ...(canBulk ? [selectColumn(rows, selectedIds, setSelectedIds, tSelect)] : []),
       columnHelper.accessor('number', {
         header: ({ column }) => <DataTableColumnHeader column={column} title={t('columns.number')} />,
         meta: { label: t('columns.number'), className: 'whitespace-nowrap' },
@@ -123,7 +135,7 @@ export function TasksTable({ rows, state, statusOptions, lightOptions, roleOptio
         cell: ({ getValue }) => formatNumber(getValue() / 100, locale, { style: 'percent', maximumFractionDigits: 0 }),
       }),
     ],
-    [t, tStatus, tRole, tLight, locale],
+    [t, tStatus, tRole, tLight, tSelect, locale, canBulk, rows, selectedIds],
   );
 
   const { table, url } = useDataTable({ data: rows, columns, state, getRowId: (row) => String(row.id) });
@@ -135,7 +147,7 @@ export function TasksTable({ rows, state, statusOptions, lightOptions, roleOptio
   const overdueOnly = state.filters.overdue !== undefined;
 
   return (
-    <DataTable table={table} caption={t('caption')} pending={url.pending} emptyMessage={t('empty')}>
+    <DataTable table={table} caption={t('caption')} pending={url.pending} emptyMessage={t('empty')} totalIsLowerBound={!exactCount}>
       <DataTableToolbar table={table} url={url} state={state} searchLabel={t('searchLabel')} searchPlaceholder={t('searchPlaceholder')}>
         <MultiFacetFilter title={t('columns.status')} value={state.filters.status} options={statusOptions} onChange={(v) => url.setParams({ status: v })} />
         <MultiFacetFilter title={t('columns.light')} value={state.filters.light} options={lightOptions} onChange={(v) => url.setParams({ light: v })} />
@@ -163,8 +175,11 @@ export function TasksTable({ rows, state, statusOptions, lightOptions, roleOptio
           </label>
         </div>
       </DataTableToolbar>
+      {canBulk ? <TasksBulkBar selected={selected.map(({ id, version }) => ({ id, version }))} /> : null}
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <p className="text-ink-muted">{t('count', { total: formatNumber(state.total, locale) })}</p>
+        <p className="text-ink-muted">
+          {exactCount ? t('count', { total: formatNumber(state.total, locale) }) : tCount('moreThan', { total: formatNumber(state.total, locale) })}
+        </p>
         <a href={exportHref} download className={buttonClasses('secondary', 'sm')} title={t('exportHint')}>
           <Download aria-hidden="true" />
           {t('export')}
@@ -172,4 +187,54 @@ export function TasksTable({ rows, state, statusOptions, lightOptions, roleOptio
       </div>
     </DataTable>
   );
+}
+
+/**
+ * The checkbox column: one box per row and one in the header for every row of this page (mixed
+ * when some are ticked). Native checkboxes, so Tab and Space work and screen readers name them.
+ */
+function selectColumn(
+  rows: TaskTableRow[],
+  selectedIds: ReadonlySet<number>,
+  setSelectedIds: Dispatch<SetStateAction<ReadonlySet<number>>>,
+  t: (key: 'selectAll' | 'selectRow', values?: Record<string, string>) => string,
+) {
+  const count = rows.filter((r) => selectedIds.has(r.id)).length;
+  const all = rows.length > 0 && count === rows.length;
+  return columnHelper.display({
+    id: 'select',
+    header: () => (
+      <input
+        type="checkbox"
+        aria-label={t('selectAll')}
+        checked={all}
+        disabled={!rows.length}
+        ref={(el) => {
+          if (el) el.indeterminate = count > 0 && !all;
+        }}
+        onChange={(event) => setSelectedIds(event.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
+        className="size-4 accent-accent"
+      />
+    ),
+    meta: { label: t('selectAll'), className: 'w-8 print:hidden' },
+    enableHiding: false,
+    enableSorting: false,
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        aria-label={t('selectRow', { number: row.original.number, department: row.original.department })}
+        checked={selectedIds.has(row.original.id)}
+        onChange={(event) => {
+          const { checked } = event.target;
+          setSelectedIds((prev) => {
+            const next = new Set(prev);
+            if (checked) next.add(row.original.id);
+            else next.delete(row.original.id);
+            return next;
+          });
+        }}
+        className="size-4 accent-accent"
+      />
+    ),
+  });
 }

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { requestIp } from '@/lib/auth/request-ip';
 import { getActor } from '@/lib/auth/session';
 import { getDocumentForDownload } from '@/lib/data/documents';
 import { contentDisposition } from '@/lib/domain/content-disposition';
@@ -15,11 +16,12 @@ async function plain(status: 401 | 404) {
 }
 
 /** Downloads a conference document or a follow-up's evidence; 404 when missing or not the user's to see. */
-export async function GET(_request: Request, { params }: { params: Promise<{ attachmentId: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ attachmentId: string }> }) {
   const actor = await getActor();
   if (!actor) return plain(401);
   const id = rowId.safeParse((await params).attachmentId);
-  const file = id.success ? await getDocumentForDownload(actor, id.data) : null;
+  // The download is audited (who, which file, from where) by the data layer.
+  const file = id.success ? await getDocumentForDownload(actor, id.data, { ip: requestIp(request.headers) }) : null;
   if (!file) return plain(404);
   // Storage hands out plain ArrayBuffer-backed bytes; the DOM types only want that spelled out.
   return new Response(new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.mediaType }), {

@@ -16,8 +16,8 @@ type EditConferenceFormProps = {
   /** The version the form was loaded with: a save over someone else's newer save is refused. */
   version: number;
   values: Record<string, string>;
-  /** The saved conference as loaded (conferenceSnapshot), to name what others changed on a conflict. */
-  loaded: string;
+  /** The saved conference's field values and status as loaded: a stale save names only what others changed. */
+  loaded: Record<string, string>;
   people: PersonOption[];
 };
 
@@ -43,7 +43,9 @@ export function EditConferenceForm({ id, version, values, loaded, people }: Edit
     <form action={formAction} noValidate aria-busy={pending || undefined} className="space-y-6">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
-      <input type="hidden" name="loaded" value={loaded} />
+      {Object.entries(loaded).map(([field, value]) => (
+        <input key={field} type="hidden" name={`loaded.${field}`} value={value} />
+      ))}
       <div ref={top} className="scroll-mt-20 space-y-4">
         <FormMessage error={failed?.message} success={saved ? t('saved') : null} />
         {failed?.code === 'conflict' ? (

@@ -6,9 +6,9 @@ import { forbidden } from 'next/navigation';
 import { Card, CardContent } from '@/app/_components/ui/card';
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { can } from '@/lib/auth/policy';
-import { listPeople } from '@/lib/data/speakers';
+import { listPeople } from '@/lib/data/people';
 import { localizedName } from '@/lib/i18n/localized';
-import { conferenceFormValues, conferenceSnapshot } from '../../_components/conference-form-data';
+import { conferenceFormValues } from '../../_components/conference-form-data';
 import { peopleOptions } from '../../_components/people-options';
 import { conferenceTitle, loadConference, pageLocale } from '../load';
 import { EditConferenceForm } from './edit-conference-form';
@@ -62,7 +62,7 @@ export default async function EditConferencePage({ params }: Props) {
       <Card>
         <CardContent className="py-5">
           <p className="mb-5 text-sm text-ink-muted">{t('edit.description')}</p>
-          <EditConferenceForm id={c.id} version={c.version} values={values} loaded={conferenceSnapshot(c)} people={options} />
+          <EditConferenceForm id={c.id} version={c.version} values={values} loaded={{ ...values, status: c.status }} people={options} />
         </CardContent>
       </Card>
     </>

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { ArrowLeft, ClipboardList, FileClock } from 'lucide-react';
+import { ArrowLeft, FileClock } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/app/_components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { EmptyState } from '@/app/_components/ui/empty-state';
 import { can } from '@/lib/auth/policy';
+import { listConferenceActions } from '@/lib/data/actions';
 import { renderMarkdown } from '@/lib/domain/markdown';
 import { formatDateTime, formatNumber } from '@/lib/i18n/format';
 import { localizedName } from '@/lib/i18n/localized';
@@ -15,6 +16,7 @@ import { PrintButton } from '../../_components/print-button';
 import { formatClock, formatTimeRange } from '../../_components/time';
 import { conferenceTitle, loadConference, pageLocale } from '../load';
 import { StatusActions } from '../status-actions';
+import { MinutesActions } from './minutes-actions';
 import { MinutesEditor } from './minutes-editor';
 
 type Props = { params: Promise<{ conferenceId: string }> };
@@ -28,12 +30,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MinutesPage({ params }: Props) {
   const { actor, detail } = await loadConference((await params).conferenceId);
   const { conference } = detail;
-  const [t, tNotice, tDetail, tFormat, locale] = await Promise.all([
+  const [t, tNotice, tDetail, tFormat, locale, actions] = await Promise.all([
     getTranslations('conferences.minutes'),
     getTranslations('conferences.notice'),
     getTranslations('conferences.detail'),
     getTranslations('conferenceFormats'),
     pageLocale(),
+    listConferenceActions(actor, conference.id),
   ]);
   const title = conferenceTitle(conference, locale);
   const published = conference.status === 'minutes_published';
@@ -203,10 +206,7 @@ export default async function MinutesPage({ params }: Props) {
         </Section>
 
         <Section title={t('requestedActions')}>
-          <p className="flex items-start gap-2 text-ink-muted">
-            <ClipboardList className="mt-1 size-4 shrink-0 print:hidden" aria-hidden="true" />
-            {t('requestedActionsPlaceholder')}
-          </p>
+          <MinutesActions actions={actions ?? []} locale={locale} />
         </Section>
       </Paper>
       {published && editor ? <div className="mt-6">{editor}</div> : null}

@@ -1,0 +1,1 @@
+CREATE INDEX "departments_sort_order_idx" ON "departments" USING btree ("sort_order","id");
