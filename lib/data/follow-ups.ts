@@ -11,7 +11,7 @@ import { type FieldErrors, ValidationError, parseInput } from '@/lib/validation/
 import { type FollowUpInput, bodyRequired, evidenceKinds, followUpSchema, maxEvidenceFiles } from '@/lib/validation/follow-ups';
 import { writeAudit } from './audit';
 import { departmentScope, assertCan } from './guard';
-import { prepareUpload, storeUpload } from './documents';
+import { type PreparedUpload, prepareUpload, storeUpload } from './documents';
 import { notifyFollowUp } from './notifications';
 
 type Task = typeof tasks.$inferSelect;
@@ -92,80 +92,119 @@ export async function postFollowUp(
     const errors = checkFields(kind, data, task, today);
     if (Object.keys(errors).length) throw new ValidationError(errors);
 
-    const change: Partial<Task> = { status: to, version: task.version + 1, updatedAt: now };
-    let newDueDate: string | null = null;
-    switch (kind) {
-      case 'acknowledge':
-        change.acknowledgedAt = now;
-        break;
-      case 'progress':
-        change.progress = data.progress!;
-        break;
-      case 'submit':
-        change.progress = 100;
-        change.submittedAt = now;
-        break;
-      case 'verify':
-        change.completedAt = now;
-        break;
-      case 'return':
-        change.returnCount = task.returnCount + 1;
-        change.submittedAt = null;
-        break;
-      case 'extension_approved':
-        newDueDate = extension.requested!;
-        change.dueDate = newDueDate;
-        change.extensionCount = task.extensionCount + 1;
-        break;
-      case 'due_date_change':
-        newDueDate = data.newDueDate!;
-        change.dueDate = newDueDate;
-        break;
-      case 'cancel':
-        change.cancelledAt = now;
-        break;
-      default:
-        break;
-    }
-    const [after] = await tx.update(tasks).set(change).where(eq(tasks.id, task.id)).returning();
-    const [followUp] = await tx
-      .insert(followUps)
-      .values({
-        taskId: task.id,
-        authorId: actor.id > 0 ? actor.id : null,
-        kind,
-        body: data.body ?? null,
-        progress: kind === 'progress' ? data.progress! : kind === 'submit' ? 100 : null,
-        requestedDueDate: kind === 'extension_request' ? data.newDueDate! : null,
-        previousDueDate: newDueDate ? task.dueDate : null,
-        newDueDate,
-        fromStatus: task.status as TaskStatus,
-        toStatus: to,
-        idempotencyKey: data.idempotencyKey ? `${task.id}:${data.idempotencyKey}` : null,
-        createdAt: now,
-      })
-      .returning();
-    for (const upload of uploads) {
-      await storeUpload(upload);
-      await tx.insert(attachments).values({
-        followUpId: followUp!.id,
-        fileName: upload.fileName,
-        mediaType: upload.mediaType,
-        sizeBytes: upload.sizeBytes,
-        sha256: upload.sha256,
-        storageKey: upload.storageKey,
-        uploadedById: actor.id > 0 ? actor.id : null,
-      });
-    }
-    await writeAudit(tx, {
-      actorId: actor.id,
-      action: `task.${kind}`,
-      entityType: 'task',
-      entityId: task.id,
-      before: { status: task.status, progress: task.progress, dueDate: task.dueDate, version: task.version },
-      after: { status: after!.status, progress: after!.progress, dueDate: after!.dueDate, version: after!.version, followUpId: followUp!.id, files: uploads.map((u) => u.fileName) },
-    });
-    await notifyFollowUp(tx, { kind, task: after!, followUpId: followUp!.id, authorId: actor.id, now });
-    return { followUp: followUp!, task: after!, replayed: false };
+    const applied = await applyFollowUp(tx, actor, task, {
+      kind,
+      to,
+      body: data.body ?? null,
+      progress: data.progress,
+      newDueDate: kind === 'extension_approved' ? extension.requested! : kind === 'due_date_change' ? data.newDueDate! : null,
+      requestedDueDate: kind === 'extension_request' ? data.newDueDate! : null,
+      idempotencyKey: data.idempotencyKey ? `${task.id}:${data.idempotencyKey}` : null,
+      uploads,
+    }, now);
+    return { ...applied, replayed: false };
   });
 }
+
+export interface FollowUpChange {
+  kind: FollowUpKind;
+  /** The status after it, from `nextStatus`. */
+  to: TaskStatus;
+  body: string | null;
+  progress?: number;
+  /** The task's new due date (extension approved, direct change), or null. */
+  newDueDate: string | null;
+  requestedDueDate?: string | null;
+  idempotencyKey?: string | null;
+  uploads?: PreparedUpload[];
+  /** Extra facts for the audit row (e.g. the size of a bulk change). */
+  audit?: Record<string, unknown>;
+}
+
+/**
+ * Writes one checked follow-up inside the caller's transaction: the task's new state, the
+ * timeline row, evidence files, the audit row and the notifications. The caller has locked the
+ * task, checked policy, version and transition; bulk changes call this once per task.
+ */
+export async function applyFollowUp(tx: Tx, actor: Actor, task: Task, c: FollowUpChange, now: Date) {
+  const { kind, to, newDueDate } = c;
+  const uploads = c.uploads ?? [];
+  const change: Partial<Task> = { status: to, version: task.version + 1, updatedAt: now };
+  if (newDueDate) change.dueDate = newDueDate;
+  switch (kind) {
+    case 'acknowledge':
+      change.acknowledgedAt = now;
+      break;
+    case 'progress':
+      change.progress = c.progress!;
+      break;
+    case 'submit':
+      change.progress = 100;
+      change.submittedAt = now;
+      break;
+    case 'verify':
+      change.completedAt = now;
+      break;
+    case 'return':
+      change.returnCount = task.returnCount + 1;
+      change.submittedAt = null;
+      break;
+    case 'extension_approved':
+      change.extensionCount = task.extensionCount + 1;
+      break;
+    case 'cancel':
+      change.cancelledAt = now;
+      break;
+    default:
+      break;
+  }
+  const [after] = await tx.update(tasks).set(change).where(eq(tasks.id, task.id)).returning();
+  const [followUp] = await tx
+    .insert(followUps)
+    .values({
+      taskId: task.id,
+      authorId: actor.id > 0 ? actor.id : null,
+      kind,
+      body: c.body,
+      progress: kind === 'progress' ? c.progress! : kind === 'submit' ? 100 : null,
+      requestedDueDate: c.requestedDueDate ?? null,
+      previousDueDate: newDueDate ? task.dueDate : null,
+      newDueDate,
+      fromStatus: task.status as TaskStatus,
+      toStatus: to,
+      idempotencyKey: c.idempotencyKey ?? null,
+      createdAt: now,
+    })
+    .returning();
+  for (const upload of uploads) {
+    await storeUpload(upload);
+    await tx.insert(attachments).values({
+      followUpId: followUp!.id,
+      fileName: upload.fileName,
+      mediaType: upload.mediaType,
+      sizeBytes: upload.sizeBytes,
+      sha256: upload.sha256,
+      storageKey: upload.storageKey,
+      uploadedById: actor.id > 0 ? actor.id : null,
+    });
+  }
+  await writeAudit(tx, {
+    actorId: actor.id,
+    action: `task.${kind}`,
+    entityType: 'task',
+    entityId: task.id,
+    before: { status: task.status, progress: task.progress, dueDate: task.dueDate, version: task.version },
+    after: {
+      status: after!.status,
+      progress: after!.progress,
+      dueDate: after!.dueDate,
+      version: after!.version,
+      followUpId: followUp!.id,
+      files: uploads.map((u) => u.fileName),
+      ...c.audit,
+    },
+  });
+  await notifyFollowUp(tx, { kind, task: after!, followUpId: followUp!.id, authorId: actor.id, now });
+  return { followUp: followUp!, task: after! };
+}
+

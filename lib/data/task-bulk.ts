@@ -1,15 +1,14 @@
 import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/runtime';
-import { followUps, requestedActions, tasks } from '@/db/schema';
+import { requestedActions, tasks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { cityDate } from '@/lib/domain/quarters';
 import { followUpPolicy, nextStatus } from '@/lib/domain/task-state';
 import { type BulkDueDateInput, type BulkRemindInput, bulkDueDateSchema, bulkRemindSchema } from '@/lib/validation/actions';
 import { type FieldErrors, ValidationError, parseInput } from '@/lib/validation/common';
-import { writeAudit } from './audit';
 import { assertCan } from './guard';
-import { notifyFollowUp } from './notifications';
+import { applyFollowUp } from './follow-ups';
 
 type BulkChange =
   | { kind: 'due_date_change'; tasks: { id: number; version: number }[]; dueDate: string; body: string }
@@ -48,35 +47,9 @@ async function applyToAll(actor: Actor, change: BulkChange, now: Date) {
     const results = [];
     for (const { task } of rows) {
       const newDueDate = change.kind === 'due_date_change' ? change.dueDate : null;
-      const [after] = await tx
-        .update(tasks)
-        .set({ ...(newDueDate ? { dueDate: newDueDate } : {}), version: task.version + 1, updatedAt: now })
-        .where(eq(tasks.id, task.id))
-        .returning();
-      const [followUp] = await tx
-        .insert(followUps)
-        .values({
-          taskId: task.id,
-          authorId: actor.id > 0 ? actor.id : null,
-          kind: change.kind,
-          body: change.body,
-          previousDueDate: newDueDate ? task.dueDate : null,
-          newDueDate,
-          fromStatus: task.status,
-          toStatus: task.status,
-          createdAt: now,
-        })
-        .returning({ id: followUps.id });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        action: `task.${change.kind}`,
-        entityType: 'task',
-        entityId: task.id,
-        before: { dueDate: task.dueDate, version: task.version },
-        after: { dueDate: after!.dueDate, version: after!.version, followUpId: followUp!.id, bulk: ids.length },
-      });
-      await notifyFollowUp(tx, { kind: change.kind, task: after!, followUpId: followUp!.id, authorId: actor.id, now });
-      results.push(after!);
+      // Neither kind moves the status; applyFollowUp records from → to all the same.
+      const applied = await applyFollowUp(tx, actor, task, { kind: change.kind, to: task.status, body: change.body, newDueDate, audit: { bulk: ids.length } }, now);
+      results.push(applied.task);
     }
     return results;
   });
