@@ -28,6 +28,6 @@ describe('parseEnv', () => {
     expect(parseEnv({ SMTP_URL: 'smtps://u:p@mail.city.example', MAIL_FROM: 'Docket <docket@city.example>' })).toMatchObject({ MAIL_FROM: 'Docket <docket@city.example>' });
     expect(() => parseEnv({ SMTP_URL: 'mail.city.example' })).toThrow(/SMTP_URL/);
     expect(() => parseEnv({ REMINDER_SECRET: 'short' })).toThrow(/REMINDER_SECRET/);
-    expect(parseEnv({ REMINDER_DUE_SOON_DAYS: '5' })).toMatchObject({ REMINDER_DUE_SOON_DAYS: 5 });
+    expect(parseEnv({ DUE_SOON_DAYS: '5', LAG_MARGIN_PERCENT: '10' })).toMatchObject({ DUE_SOON_DAYS: 5, LAG_MARGIN_PERCENT: 10 });
   });
 });

@@ -24,8 +24,10 @@ const envSchema = z.object({
   MAIL_FROM: unsetIfBlank(z.string().optional()),
   /** Shared secret a scheduler sends in the `X-Reminder-Secret` header; unset: the route answers 404. */
   REMINDER_SECRET: unsetIfBlank(z.string().min(16, 'must be at least 16 characters').optional()),
-  /** Reminders call a task due soon this many days before its due date (default: the traffic light's). */
-  REMINDER_DUE_SOON_DAYS: unsetIfBlank(z.coerce.number().int().min(0).max(60).optional()),
+  /** A task turns yellow ("due soon") this many days before its due date; reminders use it too. */
+  DUE_SOON_DAYS: unsetIfBlank(z.coerce.number().int().min(0).max(60).optional()),
+  /** A task turns yellow when its progress lags the elapsed share of its time by more than this. */
+  LAG_MARGIN_PERCENT: unsetIfBlank(z.coerce.number().int().min(0).max(100).optional()),
 }).refine((e) => !e.SMTP_URL || e.MAIL_FROM, { path: ['MAIL_FROM'], message: 'is required when SMTP_URL is set' });
 
 export type Env = z.infer<typeof envSchema>;

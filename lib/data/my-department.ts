@@ -5,11 +5,11 @@ import { followUps, requestedActions, tasks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { addDays } from '@/db/seed/dates';
 import { cityDate } from '@/lib/domain/quarters';
-import { type LightSettings, defaultLightSettings } from '@/lib/domain/task-light';
-import { env } from '@/lib/env';
+import { type LightSettings } from '@/lib/domain/task-light';
 import { forbidden } from '@/lib/errors';
 import { departmentScope } from './guard';
 import { pageOf } from './list-query';
+import { lightSettings } from './light-settings';
 import { trafficLightSql } from './task-light-sql';
 
 /**
@@ -24,13 +24,6 @@ export type MyDepartmentGroup = (typeof myDepartmentGroups)[number];
 /** Groups that ask the department to act; the navigation's badge counts these tasks once each. */
 export const actionGroups: readonly MyDepartmentGroup[] = ['new', 'overdue', 'returned'];
 
-/**
- * The light's thresholds, with "due soon" taken from REMINDER_DUE_SOON_DAYS when it is set, so the
- * group and the due-soon reminders speak of the same days.
- */
-export function dueSoonSettings(): LightSettings {
-  return { ...defaultLightSettings, dueSoonDays: env().REMINDER_DUE_SOON_DAYS ?? defaultLightSettings.dueSoonDays };
-}
 
 interface Window {
   today: string;
@@ -75,7 +68,7 @@ function groupSql(group: MyDepartmentGroup, w: Window): SQL {
  * The task table's URL filters that select exactly a group's rows (the department head's table is
  * already limited to their department). Returned has no such filter in the table: null.
  */
-export function groupTableParams(group: MyDepartmentGroup, now: Date = new Date(), settings: LightSettings = dueSoonSettings()): Record<string, string> | null {
+export function groupTableParams(group: MyDepartmentGroup, now: Date = new Date(), settings: LightSettings = lightSettings()): Record<string, string> | null {
   const w = windowOf(now, settings);
   const workingParam = 'acknowledged,in_progress';
   switch (group) {
@@ -103,7 +96,7 @@ function scopeOf(actor: Actor): SQL | undefined {
 export type MyDepartmentCounts = Record<MyDepartmentGroup, number> & { needsAction: number };
 
 /** Each group's count and the tasks needing action, in one aggregate query. */
-export async function myDepartmentCounts(actor: Actor, now: Date = new Date(), settings: LightSettings = dueSoonSettings()): Promise<MyDepartmentCounts> {
+export async function myDepartmentCounts(actor: Actor, now: Date = new Date(), settings: LightSettings = lightSettings()): Promise<MyDepartmentCounts> {
   const where = scopeOf(actor);
   const w = windowOf(now, settings);
   const countOf = (condition: SQL) => sql<number>`count(*) FILTER (WHERE ${condition})`.mapWith(Number);
@@ -129,7 +122,7 @@ export async function listMyDepartmentGroup(
   group: MyDepartmentGroup,
   query: { page?: number; pageSize?: number } = {},
   now: Date = new Date(),
-  settings: LightSettings = dueSoonSettings(),
+  settings: LightSettings = lightSettings(),
 ) {
   const where = scopeOf(actor);
   const w = windowOf(now, settings);
@@ -157,7 +150,7 @@ export async function listMyDepartmentGroup(
 export type MyDepartmentRow = Awaited<ReturnType<typeof listMyDepartmentGroup>>[number];
 
 /** Every group's count and its first tasks, for the My department page. */
-export async function myDepartmentOverview(actor: Actor, perGroup = 5, now: Date = new Date(), settings: LightSettings = dueSoonSettings()) {
+export async function myDepartmentOverview(actor: Actor, perGroup = 5, now: Date = new Date(), settings: LightSettings = lightSettings()) {
   const counts = await myDepartmentCounts(actor, now, settings);
   const { today, soonUntil } = windowOf(now, settings);
   const groups = await Promise.all(

@@ -73,18 +73,18 @@ describe('runReminders', () => {
     expect((await t.db.select().from(notifications).where(eq(notifications.userId, withMail.id))).length).toBe(3);
   });
 
-  it('takes the due-soon window from REMINDER_DUE_SOON_DAYS', async () => {
+  it('takes the due-soon window from DUE_SOON_DAYS', async () => {
     const dept = await makeDepartment(t.db);
     const head = await makeActor(t.db, 'department_head', dept.id);
     await addTask(dept.id, 20, { status: 'in_progress', dueDate: '2026-06-08' });
     const dueSoon = () => t.db.select().from(notifications).where(and(eq(notifications.userId, head.id), eq(notifications.kind, 'reminder_due_soon')));
     await runReminders(new Date('2026-06-01T08:00:00+08:00'));
     expect(await dueSoon()).toHaveLength(0);
-    setEnv({ REMINDER_DUE_SOON_DAYS: '7' });
+    setEnv({ DUE_SOON_DAYS: '7' });
     try {
       await runReminders(new Date('2026-06-01T09:00:00+08:00'));
     } finally {
-      setEnv({ REMINDER_DUE_SOON_DAYS: undefined });
+      setEnv({ DUE_SOON_DAYS: undefined });
     }
     expect(await dueSoon()).toHaveLength(1);
   });

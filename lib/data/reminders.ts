@@ -3,8 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/runtime';
 import { notifications, tasks, users } from '@/db/schema';
 import { cityDate } from '@/lib/domain/quarters';
-import { defaultLightSettings } from '@/lib/domain/task-light';
-import { env } from '@/lib/env';
+import { lightSettings } from './light-settings';
 import { writeAudit } from './audit';
 import { drainOutbox, enqueueNotificationEmails } from './email-outbox';
 
@@ -16,7 +15,7 @@ export type ReminderKind = 'due_soon' | 'overdue' | 'not_acknowledged';
  * database, so running it twice, or on several instances at once, sends nothing twice.
  * Each new notice queues its e-mail (see email-outbox.ts); the caller drains the outbox.
  */
-export async function runReminders(now: Date = new Date(), dueSoonDays = env().REMINDER_DUE_SOON_DAYS ?? defaultLightSettings.dueSoonDays) {
+export async function runReminders(now: Date = new Date(), dueSoonDays = lightSettings().dueSoonDays) {
   const today = cityDate(now);
   const db = await getDb();
   const day = sql`${today}::date`;

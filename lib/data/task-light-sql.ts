@@ -1,7 +1,8 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
 import { tasks } from '@/db/schema';
-import { type LightSettings, type TrafficLight, defaultLightSettings } from '@/lib/domain/task-light';
+import type { LightSettings, TrafficLight } from '@/lib/domain/task-light';
+import { lightSettings } from './light-settings';
 import { type TaskStatus, openTaskStatuses, taskStatuses, workingTaskStatuses } from '@/lib/domain/task-state';
 
 /** The day a task was assigned, in the city's calendar. */
@@ -23,7 +24,7 @@ export function overdueSql(today: string): SQL {
 }
 
 /** lib/domain/task-light.ts `trafficLight`, in SQL; a test keeps the two equal. */
-export function trafficLightSql(today: string, settings: LightSettings = defaultLightSettings): SQL<'green' | 'yellow' | 'red' | null> {
+export function trafficLightSql(today: string, settings: LightSettings = lightSettings()): SQL<'green' | 'yellow' | 'red' | null> {
   const day = sql`${today}::date`;
   return sql<'green' | 'yellow' | 'red' | null>`CASE
     WHEN ${tasks.status} IN ('completed', 'cancelled') THEN NULL
@@ -42,7 +43,7 @@ export function trafficLightSql(today: string, settings: LightSettings = default
  * limited to the statuses that can have it (red and yellow: working; green: open), which the
  * partial indexes on open tasks cover, and red is spelled out as overdue or not acknowledged in time.
  */
-export function lightFilterSql(lights: readonly TrafficLight[], today: string, settings: LightSettings = defaultLightSettings): SQL {
+export function lightFilterSql(lights: readonly TrafficLight[], today: string, settings: LightSettings = lightSettings()): SQL {
   const light = trafficLightSql(today, settings);
   const notAcknowledged = sql`(${tasks.status} = 'assigned' AND ${tasks.acknowledgeBy} < ${today}::date)`;
   const parts = [...new Set(lights)].map((l) =>

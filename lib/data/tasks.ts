@@ -7,6 +7,7 @@ import {
 } from '@/db/schema';
 import { cityDate } from '@/lib/domain/quarters';
 import { isOverdue, trafficLight } from '@/lib/domain/task-light';
+import { lightSettings } from './light-settings';
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { type FollowUpKind, type TaskStatus, followUpPolicy, nextStatus } from '@/lib/domain/task-state';
@@ -68,7 +69,7 @@ export async function getTask(actor: Actor, id: number, now: Date = new Date()) 
     .where(and(eq(tasks.id, id), scope))
     .limit(1);
   if (!row) return null;
-  return { ...row, light: trafficLight({ ...row, assignedDate: cityDate(row.assignedAt) }, cityDate(now)), overdue: isOverdue(row, cityDate(now)) };
+  return { ...row, light: trafficLight({ ...row, assignedDate: cityDate(row.assignedAt) }, cityDate(now), lightSettings()), overdue: isOverdue(row, cityDate(now)) };
 }
 export type TaskDetail = NonNullable<Awaited<ReturnType<typeof getTask>>>;
 
@@ -165,10 +166,11 @@ async function siblingsOf(actor: Actor, task: Pick<TaskDetail, 'id' | 'actionId'
     .where(eq(tasks.actionId, task.actionId))
     .orderBy(asc(tasks.role), asc(departments.sortOrder), asc(tasks.id));
   const today = cityDate(now);
+  const settings = lightSettings();
   return rows
     .filter((r) => r.id !== task.id)
     .map(({ acknowledgeBy, assignedAt, ...r }) => {
-      const shown = { ...r, light: trafficLight({ ...r, acknowledgeBy, assignedDate: cityDate(assignedAt) }, today) };
+      const shown = { ...r, light: trafficLight({ ...r, acknowledgeBy, assignedDate: cityDate(assignedAt) }, today, settings) };
       return can(actor, 'task.read', { departmentId: r.departmentId })
         ? shown
         : { ...shown, id: null, status: null, progress: null, dueDate: null, light: null };

@@ -9,7 +9,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app
 import { EmptyState } from '@/app/_components/ui/empty-state';
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { requireActor } from '@/lib/auth/session';
-import { type MyDepartmentGroup, actionGroups, dueSoonSettings, myDepartmentOverview } from '@/lib/data/my-department';
+import { lightSettings } from '@/lib/data/light-settings';
+import { type MyDepartmentGroup, actionGroups, myDepartmentOverview } from '@/lib/data/my-department';
 import { defaultLocale, isLocale } from '@/lib/i18n/config';
 import { formatDate } from '@/lib/i18n/format';
 import { GroupTasks } from './_components/group-tasks';
@@ -36,7 +37,7 @@ export default async function MyDepartmentPage() {
   const actor = await requireActor();
   // The area of department heads, as the navigation says (_shell-user.ts).
   if (actor.role !== 'department_head') forbidden();
-  const settings = dueSoonSettings();
+  const settings = lightSettings();
   const [t, rawLocale, overview] = await Promise.all([getTranslations('myDepartment'), getLocale(), myDepartmentOverview(actor, perGroup, new Date(), settings)]);
   const locale = isLocale(rawLocale) ? rawLocale : defaultLocale;
   const open = overview.groups.reduce((sum, g) => sum + (g.key === 'returned' ? 0 : g.count), 0);
