@@ -82,6 +82,8 @@ export const notifications = pgTable(
   },
   (t) => [
     index('notifications_user_id_read_at_idx').on(t.userId, t.readAt),
+    // The bell's list, newest first (read backwards).
+    index('notifications_user_id_created_at_idx').on(t.userId, t.createdAt, t.id),
     index('notifications_task_id_idx').on(t.taskId),
     index('notifications_conference_id_idx').on(t.conferenceId),
     index('notifications_follow_up_id_idx').on(t.followUpId),
