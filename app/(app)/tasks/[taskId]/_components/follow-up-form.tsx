@@ -58,8 +58,10 @@ export function FollowUpForm(props: FollowUpFormProps) {
   // After a post the choices change (an acknowledged task cannot be acknowledged again).
   const kind = chosen && kinds.includes(chosen as PostableKind) ? chosen : kinds[0];
   const failed = state && !state.ok ? state : null;
-  // A conflict belongs to the version it was made against; after a reload only the typed text stays.
-  const conflict = failed?.conflict && failed.values?.version === String(version) ? failed.conflict : null;
+  // The conflict stays until the person reloads (the page may already show the newer task if it
+  // re-rendered with the action's answer); after the reload only the typed text stays.
+  const [dismissed, setDismissed] = useState<FollowUpFormState>(null);
+  const conflict = failed?.conflict && failed !== dismissed ? failed.conflict : null;
   const errors = failed?.fieldErrors;
   const values = failed?.values ?? {};
 
@@ -123,7 +125,15 @@ export function FollowUpForm(props: FollowUpFormProps) {
             </ul>
           ) : null}
           <p className="mt-2 text-ink-muted">{t('conflict.kept')}</p>
-          <Button variant="secondary" size="sm" className="mt-3" onClick={() => router.refresh()}>
+          <Button
+            variant="secondary"
+            size="sm"
+            className="mt-3"
+            onClick={() => {
+              setDismissed(failed);
+              router.refresh();
+            }}
+          >
             <RefreshCw aria-hidden="true" />
             {t('conflict.reload')}
           </Button>
