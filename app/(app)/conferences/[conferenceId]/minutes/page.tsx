@@ -14,9 +14,9 @@ import { localizedName } from '@/lib/i18n/localized';
 import { Paper, PaperHeading, markdownClasses } from '../../_components/paper';
 import { PrintButton } from '../../_components/print-button';
 import { formatClock, formatTimeRange } from '../../_components/time';
+import { RequestedActionsList } from '../_components/requested-actions-list';
 import { conferenceTitle, loadConference, pageLocale } from '../load';
 import { StatusActions } from '../status-actions';
-import { MinutesActions } from './minutes-actions';
 import { MinutesEditor } from './minutes-editor';
 
 type Props = { params: Promise<{ conferenceId: string }> };
@@ -206,7 +206,7 @@ export default async function MinutesPage({ params }: Props) {
         </Section>
 
         <Section title={t('requestedActions')}>
-          <MinutesActions actions={actions ?? []} locale={locale} />
+          <RequestedActionsList actions={actions ?? []} locale={locale} />
         </Section>
       </Paper>
       {published && editor ? <div className="mt-6">{editor}</div> : null}

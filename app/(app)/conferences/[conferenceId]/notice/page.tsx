@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArrowLeft } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
+import { listConferenceActions } from '@/lib/data/actions';
 import { formatDateTime, formatNumber } from '@/lib/i18n/format';
 import { localizedName } from '@/lib/i18n/localized';
 import { Paper, PaperHeading } from '../../_components/paper';
 import { PrintButton } from '../../_components/print-button';
 import { formatClock, formatTimeRange } from '../../_components/time';
+import { RequestedActionsList } from '../_components/requested-actions-list';
 import { conferenceTitle, loadConference, pageLocale } from '../load';
 
 type Props = { params: Promise<{ conferenceId: string }> };
@@ -16,15 +18,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${t('link')} · ${conferenceTitle(detail.conference, locale)}` };
 }
 
-/** The printable 会议通知: when, how, where, who, the agenda with its times, and the notice text. */
+/**
+ * The printable 会议通知: when, how, where, who, the agenda with its times, and the notice text;
+ * once requests are recorded (a notice issued again, a conference relaying earlier requests), those too.
+ */
 export default async function NoticePage({ params }: Props) {
-  const { detail } = await loadConference((await params).conferenceId);
+  const { actor, detail } = await loadConference((await params).conferenceId);
   const { conference } = detail;
-  const [t, tFormat, tLevel, locale] = await Promise.all([
+  const [t, tFormat, tLevel, locale, actions] = await Promise.all([
     getTranslations('conferences.notice'),
     getTranslations('conferenceFormats'),
     getTranslations('relayLevels'),
     pageLocale(),
+    listConferenceActions(actor, conference.id),
   ]);
   const title = conferenceTitle(conference, locale);
   const list = (items: string[]) => items.join(locale === 'en' ? ', ' : '、');
@@ -124,6 +130,14 @@ export default async function NoticePage({ params }: Props) {
         ) : (
           <p className="text-ink">{t('none')}</p>
         )}
+
+        {actions?.length ? (
+          <section aria-labelledby="notice-actions">
+            <PaperHeading id="notice-actions">{t('requestedActions')}</PaperHeading>
+            <p className="mb-3 text-ink">{t('requestedActionsIntro')}</p>
+            <RequestedActionsList actions={actions} locale={locale} />
+          </section>
+        ) : null}
       </Paper>
     </>
   );

@@ -6,11 +6,12 @@ import { formatDate } from '@/lib/i18n/format';
 import { localizedName } from '@/lib/i18n/localized';
 
 /**
- * The minutes' 部署要求: each action with who asked for it, its lead and supporting departments
- * and their due dates. Withdrawn assignments are left out: the minutes say who does the work.
+ * The 部署要求 as the minutes and the notice print them: each action with who asked for it, its
+ * lead and supporting departments and their due dates. Withdrawn assignments are left out: the
+ * papers say who does the work.
  */
-export async function MinutesActions({ actions, locale }: { actions: ConferenceAction[]; locale: Locale }) {
-  const t = await getTranslations('requestedActions.minutes');
+export async function RequestedActionsList({ actions, locale }: { actions: ConferenceAction[]; locale: Locale }) {
+  const t = await getTranslations('requestedActions.list');
   if (!actions.length) {
     return (
       <p className="flex items-start gap-2 text-ink-muted">
