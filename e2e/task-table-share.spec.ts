@@ -74,7 +74,10 @@ test('a secretary records two requests, filters the task table to them, shares t
   await expectAccessible(page);
 
   // The task table, narrowed to this conference, a word of both titles and tasks awaiting acknowledgement.
-  await page.goto(`/tasks?conferenceId=${conferenceId}`);
+  await page.goto('/tasks');
+  await page.getByRole('button', { name: '筛选：会议', exact: true }).click();
+  await page.getByRole('menuitemradio', { name: conferenceTitle }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]conferenceId=${conferenceId}`));
   await page.getByRole('searchbox', { name: '搜索', exact: true }).fill(keyword);
   await page.getByRole('searchbox', { name: '搜索', exact: true }).press('Enter');
   await expect(page).toHaveURL(/[?&]q=/);
@@ -104,6 +107,7 @@ test('a secretary records two requests, filters the task table to them, shares t
     await expect(leader.getByRole('heading', { level: 1, name: '督办任务' })).toBeVisible();
     await expect(leader.getByRole('searchbox', { name: '搜索', exact: true })).toHaveValue(keyword);
     await expect(leader.getByRole('button', { name: '筛选：状态 待签收' })).toBeVisible();
+    await expect(leader.getByRole('button', { name: `筛选：会议（${conferenceTitle}）` })).toBeVisible();
     await expect(leader.getByRole('button', { name: '清除筛选' })).toBeVisible();
     await expect(leader.getByText('共 5 条', { exact: true })).toBeVisible();
     expect(await rowTexts(leader)).toEqual(secretaryRows);

@@ -8,11 +8,12 @@ import { PageHeader } from '@/app/_components/ui/page-header';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
 import { listDepartmentOptions } from '@/lib/data/departments';
+import { taskFilterOptions } from '@/lib/data/task-filter-options';
 import { listTasks } from '@/lib/data/task-list';
 import { taskStatuses } from '@/lib/domain/task-state';
 import { localizedName } from '@/lib/i18n/localized';
 import { clampPage, parseListQuery, tableUrlState } from '@/lib/validation/list-query';
-import { taskListConfig, taskRoles, toTaskListQuery, trafficLights } from '@/lib/validation/task-list';
+import { taskListConfig, taskPriorities, taskRoles, toTaskListQuery, trafficLights } from '@/lib/validation/task-list';
 import { type TaskTableRow, TasksTable } from './_components/tasks-table';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,9 +35,11 @@ export default async function TasksPage({ searchParams }: Props) {
   const query = parseListQuery(taskListConfig, await searchParams);
   // A department head only ever sees their own department (the data layer scopes), so no choice of departments.
   const ownDepartmentOnly = actor.role === 'department_head';
-  const [firstResult, departments] = await Promise.all([
+  const [firstResult, departments, options, tPriority] = await Promise.all([
     listTasks(actor, toTaskListQuery(query)),
     ownDepartmentOnly ? Promise.resolve(null) : listDepartmentOptions(actor),
+    taskFilterOptions(actor),
+    getTranslations('taskPage.priorities'),
   ]);
   let result = firstResult;
   const lastPage = clampPage(query.page, query.pageSize, result.total);
@@ -83,6 +86,9 @@ export default async function TasksPage({ searchParams }: Props) {
           lightOptions={trafficLights.map((light) => ({ value: light, label: tLight(light) }))}
           roleOptions={taskRoles.map((role) => ({ value: role, label: tRole(role) }))}
           departmentOptions={departments ? departments.map((d) => ({ value: String(d.id), label: localizedName(d, locale) })) : null}
+          conferenceOptions={options.conferences.map((c) => ({ value: String(c.id), label: locale === 'en' && c.titleEn ? c.titleEn : c.title }))}
+          categoryOptions={options.categories.map((c) => ({ value: c.code, label: localizedName(c, locale) }))}
+          priorityOptions={taskPriorities.map((p) => ({ value: p, label: tPriority(p) }))}
           canBulk={can(actor, 'task.remind') && can(actor, 'task.changeDueDate')}
           exactCount={result.exact}
         />

@@ -44,6 +44,9 @@ type TasksTableProps = {
   roleOptions: FacetOption[];
   /** Null for a department head, who only ever sees their own department. */
   departmentOptions: FacetOption[] | null;
+  conferenceOptions: FacetOption[];
+  categoryOptions: FacetOption[];
+  priorityOptions: FacetOption[];
   /** The office may select rows and change their due date or remind them at once. */
   canBulk: boolean;
   /** False when more than `state.total` tasks match (the count stops there; pages go on). */
@@ -56,7 +59,8 @@ const wide = 'hidden md:table-cell';
 /** Not part of a CSV link: the export holds all pages and every column. */
 const viewOnlyParams = ['page', 'pageSize', 'hide'];
 
-export function TasksTable({ rows, state, statusOptions, lightOptions, roleOptions, departmentOptions, canBulk, exactCount }: TasksTableProps) {
+export function TasksTable(props: TasksTableProps) {
+  const { rows, state, statusOptions, lightOptions, roleOptions, departmentOptions, conferenceOptions, categoryOptions, priorityOptions, canBulk, exactCount } = props;
   const t = useTranslations('tasks.table');
   const tCount = useTranslations('taskListCount');
   const tStatus = useTranslations('taskStatus');
@@ -160,6 +164,14 @@ export function TasksTable({ rows, state, statusOptions, lightOptions, roleOptio
           />
         ) : null}
         <DataTableFacetedFilter title={t('columns.role')} value={state.filters.role} options={roleOptions} onChange={(v) => url.setParams({ role: v })} />
+        <DataTableFacetedFilter
+          title={t('filters.conference')}
+          value={state.filters.conferenceId}
+          options={conferenceOptions}
+          onChange={(v) => url.setParams({ conferenceId: v })}
+        />
+        <MultiFacetFilter title={t('filters.category')} value={state.filters.categoryCode} options={categoryOptions} onChange={(v) => url.setParams({ categoryCode: v })} />
+        <MultiFacetFilter title={t('filters.priority')} value={state.filters.priority} options={priorityOptions} onChange={(v) => url.setParams({ priority: v })} />
         <DataTableDateFilter label={t('dueFrom')} value={state.filters.dueFrom} max={state.filters.dueTo} onChange={(dueFrom) => url.setParams({ dueFrom })} />
         <DataTableDateFilter label={t('dueTo')} value={state.filters.dueTo} min={state.filters.dueFrom} onChange={(dueTo) => url.setParams({ dueTo })} />
         <div className="flex h-8 items-center gap-2">
