@@ -1,6 +1,6 @@
 'use client';
 
-import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from 'react';
+import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState, useTransition } from 'react';
 import { RefreshCw } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -61,6 +61,9 @@ export function FollowUpForm(props: FollowUpFormProps) {
   // The conflict stays until the person reloads (the page may already show the newer task if it
   // re-rendered with the action's answer); after the reload only the typed text stays.
   const [dismissed, setDismissed] = useState<FollowUpFormState>(null);
+  // In one transition with the refresh, so the notice goes only once the newer task is shown
+  // (a post before that would carry the old version again).
+  const [refreshing, startRefresh] = useTransition();
   const conflict = failed?.conflict && failed !== dismissed ? failed.conflict : null;
   const errors = failed?.fieldErrors;
   const values = failed?.values ?? {};
@@ -101,7 +104,7 @@ export function FollowUpForm(props: FollowUpFormProps) {
       action={dispatch}
       onSubmit={onSubmit}
       noValidate
-      aria-busy={pending || undefined}
+      aria-busy={pending || refreshing || undefined}
       className="space-y-5"
     >
       <input type="hidden" name="taskId" value={taskId} />
@@ -129,10 +132,13 @@ export function FollowUpForm(props: FollowUpFormProps) {
             variant="secondary"
             size="sm"
             className="mt-3"
-            onClick={() => {
-              setDismissed(failed);
-              router.refresh();
-            }}
+            disabled={refreshing}
+            onClick={() =>
+              startRefresh(() => {
+                setDismissed(failed);
+                router.refresh();
+              })
+            }
           >
             <RefreshCw aria-hidden="true" />
             {t('conflict.reload')}
@@ -169,7 +175,7 @@ export function FollowUpForm(props: FollowUpFormProps) {
 
       <KindFields {...props} kind={kind} values={values} errors={errors} fileErrors={fileErrors} />
 
-      <Button type="submit" disabled={pending} variant={kind === 'cancel' ? 'danger' : 'primary'}>
+      <Button type="submit" disabled={pending || refreshing} variant={kind === 'cancel' ? 'danger' : 'primary'}>
         {pending ? t('pending') : t(`actions.${kind as PostableKind}`)}
       </Button>
     </form>
