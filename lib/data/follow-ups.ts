@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { getDb } from '@/db/runtime';
 import { attachments, followUps, tasks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -16,11 +16,15 @@ import { notifyFollowUp } from './notifications';
 
 type Task = typeof tasks.$inferSelect;
 
-async function extensionPending(tx: Tx, taskId: number): Promise<{ pending: boolean; requested: string | null }> {
+/**
+ * Whether an extension request awaits the office's decision. A reassignment closes it: the new
+ * department did not ask, and approving would give them the old department's date.
+ */
+export async function extensionPending(tx: Tx | Db, taskId: number): Promise<{ pending: boolean; requested: string | null }> {
   const [last] = await tx
     .select({ kind: followUps.kind, requestedDueDate: followUps.requestedDueDate })
     .from(followUps)
-    .where(and(eq(followUps.taskId, taskId), inArray(followUps.kind, ['extension_request', 'extension_approved', 'extension_rejected'])))
+    .where(and(eq(followUps.taskId, taskId), inArray(followUps.kind, ['extension_request', 'extension_approved', 'extension_rejected', 'reassign'])))
     .orderBy(desc(followUps.createdAt), desc(followUps.id))
     .limit(1);
   return { pending: last?.kind === 'extension_request', requested: last?.kind === 'extension_request' ? last.requestedDueDate : null };

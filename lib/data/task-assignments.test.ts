@@ -8,7 +8,7 @@ import { createAction } from './actions';
 import { changeConferenceStatus, createConference } from './conferences';
 import { postFollowUp } from './follow-ups';
 import { addAssignment, cancelTask, reassignTask } from './task-assignments';
-import { getTask } from './tasks';
+import { allowedFollowUps, getTask } from './tasks';
 
 const t = useTestDb();
 let admin: Actor;
@@ -108,6 +108,19 @@ describe('reassignTask', () => {
     expect(await getTask(headA, lead.id)).toBeNull();
     expect(await getTask(headC, lead.id)).not.toBeNull();
     expect(await t.db.select().from(notifications).where(and(eq(notifications.taskId, lead.id), eq(notifications.userId, headC.id)))).toHaveLength(1);
+  });
+
+  it("closes the old department's pending extension request: the new department may ask, the office cannot approve the old date", async () => {
+    const { tasks: made } = await newAction();
+    const lead = made[0]!;
+    let v = (await postFollowUp(headA, { taskId: lead.id, version: lead.version, kind: 'acknowledge' }, now)).task.version;
+    v = (await postFollowUp(headA, { taskId: lead.id, version: v, kind: 'extension_request', newDueDate: '2019-12-31', body: '需要更多时间' }, now)).task.version;
+    expect(await allowedFollowUps(secretary, { id: lead.id, status: 'acknowledged', departmentId: depts[0]! })).toContain('extension_approved');
+    const { task } = await reassignTask(secretary, { taskId: lead.id, version: v, departmentId: depts[2]!, reason: '职能调整' }, now);
+    expect(await allowedFollowUps(secretary, task)).not.toContain('extension_approved');
+    await expect(postFollowUp(secretary, { taskId: lead.id, version: task.version, kind: 'extension_approved' }, now)).rejects.toMatchObject({ code: 'invalid_transition' });
+    const acknowledged = await postFollowUp(headC, { taskId: lead.id, version: task.version, kind: 'acknowledge' }, now);
+    expect(await allowedFollowUps(headC, acknowledged.task)).toContain('extension_request');
   });
 
   it('refuses a stale version, a department already on the action, the same department and a submitted task', async () => {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/runtime';
 import {
@@ -7,12 +7,13 @@ import {
 } from '@/db/schema';
 import { cityDate } from '@/lib/domain/quarters';
 import { isOverdue, trafficLight } from '@/lib/domain/task-light';
-import { lightSettings } from './light-settings';
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { type FollowUpKind, type TaskStatus, followUpPolicy, nextStatus } from '@/lib/domain/task-state';
 import { postableKinds } from '@/lib/validation/follow-ups';
+import { extensionPending } from './follow-ups';
 import { departmentScope } from './guard';
+import { lightSettings } from './light-settings';
 
 /**
  * One task with its action, conference and department. Another department's task is
@@ -124,14 +125,8 @@ export type TimelineEntry = NonNullable<Awaited<ReturnType<typeof getTaskTimelin
 
 /** The follow-ups this actor may post on this task now: what the life cycle and the policy allow. */
 export async function allowedFollowUps(actor: Actor, task: { id: number; status: TaskStatus; departmentId: number }): Promise<FollowUpKind[]> {
-  const db = await getDb();
-  const [last] = await db
-    .select({ kind: followUps.kind })
-    .from(followUps)
-    .where(and(eq(followUps.taskId, task.id), inArray(followUps.kind, ['extension_request', 'extension_approved', 'extension_rejected'])))
-    .orderBy(desc(followUps.createdAt), desc(followUps.id))
-    .limit(1);
-  const state = { status: task.status, extensionPending: last?.kind === 'extension_request' };
+  const extension = await extensionPending(await getDb(), task.id);
+  const state = { status: task.status, extensionPending: extension.pending };
   return postableKinds.filter(
     (kind) => nextStatus(state, kind) !== null && can(actor, followUpPolicy[kind], { departmentId: task.departmentId }),
   );
