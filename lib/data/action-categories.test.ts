@@ -20,6 +20,16 @@ beforeAll(async () => {
 });
 
 describe('action categories', () => {
+  it('answers two admins adding the same code at once with one category and one clear refusal', async () => {
+    const results = await Promise.allSettled([
+      createActionCategory(admin, { code: 'same_time', name: '同时添加' }),
+      createActionCategory(admin, { code: 'same_time', name: '同时添加' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ fieldErrors: { code: [{ key: 'codeTaken' }] } });
+  });
+
   it('lets the admin add, rename and retire a category, audited; the form lists active ones only', async () => {
     const created = await createActionCategory(admin, { code: 'Ports_x', name: '港口', nameEn: 'Ports' });
     expect(created).toMatchObject({ code: 'ports_x', active: true });

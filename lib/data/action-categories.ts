@@ -29,10 +29,13 @@ export async function createActionCategory(actor: Actor, input: CreateCategoryIn
     const [taken] = await tx.select({ code: actionCategories.code }).from(actionCategories).where(eq(actionCategories.code, data.code));
     if (taken) throw new ValidationError({ code: [{ key: 'codeTaken' }] });
     const [{ next } = { next: 1 }] = await tx.select({ next: sql<number>`coalesce(max(${actionCategories.sortOrder}), 0) + 1` }).from(actionCategories);
+    // A second admin creating the same code at the same moment gets the same message, not a crash.
     const [row] = await tx
       .insert(actionCategories)
       .values({ code: data.code, name: data.name, nameEn: data.nameEn ?? null, sortOrder: Number(next), createdAt: now, updatedAt: now })
+      .onConflictDoNothing()
       .returning();
+    if (!row) throw new ValidationError({ code: [{ key: 'codeTaken' }] });
     await writeAudit(tx, { actorId: actor.id, action: 'category.create', entityType: 'action_category', entityId: row!.code, after: row });
     return row!;
   });

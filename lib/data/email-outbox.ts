@@ -113,7 +113,23 @@ export async function drainOutbox(options: { limit?: number; now?: Date } = {}):
       .where(inArray(emailOutbox.id, due))
       .returning();
     claimed.sort((a, b) => a.id - b.id);
+    const started = Date.now();
+    // The untried rest goes back without an attempt counted against it.
+    const handBack = async (index: number) => {
+      const rest = claimed.slice(index).map((r) => r.id);
+      if (rest.length) {
+        await db
+          .update(emailOutbox)
+          .set({ attempts: sql`${emailOutbox.attempts} - 1`, nextAttemptAt: new Date(now.getTime() + retryDelayMs(1)) })
+          .where(inArray(emailOutbox.id, rest));
+      }
+    };
     for (const [index, row] of claimed.entries()) {
+      // A slow server must not outlast the lease: another drain would then claim and send these too.
+      if (Date.now() - started > claimLeaseMs / 2) {
+        await handBack(index);
+        break;
+      }
       try {
         await sendMail({ to: row.toAddress, subject: row.subject, text: row.textBody, html: row.htmlBody });
         await db.update(emailOutbox).set({ sentAt: new Date() }).where(eq(emailOutbox.id, row.id));
@@ -131,14 +147,7 @@ export async function drainOutbox(options: { limit?: number; now?: Date } = {}):
           .where(eq(emailOutbox.id, row.id));
         const code = (error as { code?: unknown }).code;
         if (typeof code === 'string' && serverErrorCodes.has(code)) {
-          // Hand back the untried rest without counting an attempt against them.
-          const rest = claimed.slice(index + 1).map((r) => r.id);
-          if (rest.length) {
-            await db
-              .update(emailOutbox)
-              .set({ attempts: sql`${emailOutbox.attempts} - 1`, nextAttemptAt: new Date(now.getTime() + retryDelayMs(1)) })
-              .where(inArray(emailOutbox.id, rest));
-          }
+          await handBack(index + 1);
           break;
         }
       }

@@ -87,8 +87,9 @@ export async function listPeoplePage(actor: Actor, query: PersonListQuery) {
 
 export type PersonRow = Awaited<ReturnType<typeof listPeoplePage>>['rows'][number];
 
+/** One person of the directory: directory readers only, like the list. */
 export async function getPerson(actor: Actor, id: number) {
-  assertCan(actor, 'person.read');
+  assertCan(actor, 'person.list');
   const db = await getDb();
   const [row] = await db.select({ ...columns, speeches }).from(people).where(eq(people.id, id));
   return row ?? null;

@@ -27,7 +27,7 @@ export const conferenceListQuery = defineList({
 });
 
 /**
- * The attendance-rate page's URL: the period is a year (this year by default) or a range of
+ * The attendance-rate page's URL: the period is all held conferences by default, a year, or a range of
  * Beijing calendar days `from`–`to`, which wins when given; sort ids are attendanceRates' columns.
  */
 export const attendanceRateQuery = defineList({

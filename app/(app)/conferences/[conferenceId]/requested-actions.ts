@@ -24,7 +24,7 @@ function afterActionsChanged(conferenceId: number) {
   drainOutboxSoon();
 }
 
-/** The assignment rows as the form numbers them (`assignments.0.departmentId`, …); rows without a department are blank and skipped. */
+/** The assignment rows as the form numbers them (`assignments.0.departmentId`, …); a row without a department is refused next to it. */
 function assignmentsOf(formData: FormData) {
   const rows = [];
   for (let i = 0; i < 500 && formData.has(`assignments.${i}.role`); i++) {
