@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -77,4 +78,10 @@ function pgliteHandle(client: PGlite, release: () => void): DbHandle {
 export async function snapshotPglite(handle: DbHandle): Promise<Blob> {
   const client = (handle.db as unknown as { $client: PGlite }).$client;
   return client.dumpDataDir('none');
+}
+
+/** The rows of a raw statement: postgres.js answers an array, PGlite `{ rows }`. */
+export async function executeRows<T>(db: Db | Tx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

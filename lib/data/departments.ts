@@ -1,6 +1,6 @@
 import 'server-only';
 import { type SQL, and, asc, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import { type Tx, executeRows } from '@/db/client';
 import { getDb } from '@/db/runtime';
 import { departments, tasks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -97,12 +97,12 @@ async function assertParent(tx: Tx, parentId: number | undefined, selfId?: numbe
   const [parent] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, parentId));
   if (!parent) throw new ValidationError({ parentId: [{ key: 'unknownDepartment' }] });
   if (selfId === undefined) return;
-  const rows = (await tx.execute(sql`
+  const rows = await executeRows<{ id: number }>(tx, sql`
     WITH RECURSIVE up AS (
       SELECT id, parent_id FROM departments WHERE id = ${parentId}
       UNION ALL SELECT d.id, d.parent_id FROM departments d JOIN up ON d.id = up.parent_id
-    ) SELECT id FROM up`)) as unknown;
-  const ids = (Array.isArray(rows) ? rows : (rows as { rows: { id: number }[] }).rows).map((r: { id: number }) => Number(r.id));
+    ) SELECT id FROM up`);
+  const ids = rows.map((r) => Number(r.id));
   if (ids.includes(selfId)) throw new ValidationError({ parentId: [{ key: 'parentCycle' }] });
 }
 

@@ -47,6 +47,12 @@ describe('runReminders', () => {
     expect((await runReminders(new Date('2026-05-21T08:00:00+08:00'))).sent).toBe(3);
   });
 
+  it('works through the late tasks in batches, missing none', async () => {
+    // Batches of one task: the three candidates of 22 May take three rounds.
+    const result = await runReminders(new Date('2026-05-22T08:00:00+08:00'), 3, 1);
+    expect(result).toMatchObject({ candidates: 3, sent: 3 });
+  });
+
   it('e-mails each new notice once: two runs at once and a third the same day send nothing twice', async () => {
     const withMail = await makeActor(t.db, 'department_head', deptId, { email: 'duty@city.example', locale: 'en' });
     const day = new Date('2026-05-25T07:00:00+08:00');

@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { executeRows } from '@/db/client';
 import { getDb } from '@/db/runtime';
 import { notifications, tasks, users } from '@/db/schema';
 import { cityDate } from '@/lib/domain/quarters';
@@ -9,13 +10,15 @@ import { drainOutbox, enqueueNotificationEmails } from './email-outbox';
 
 export type ReminderKind = 'due_soon' | 'overdue' | 'not_acknowledged';
 
+const reminderBatch = 500;
+
 /**
  * Sends the day's reminders to each task's department: due soon, overdue, not acknowledged
  * in time. One notice per user, task, kind and day, enforced by a unique key in the
  * database, so running it twice, or on several instances at once, sends nothing twice.
  * Each new notice queues its e-mail (see email-outbox.ts); the caller drains the outbox.
  */
-export async function runReminders(now: Date = new Date(), dueSoonDays = lightSettings().dueSoonDays) {
+export async function runReminders(now: Date = new Date(), dueSoonDays = lightSettings().dueSoonDays, batchSize = reminderBatch) {
   const today = cityDate(now);
   const db = await getDb();
   const day = sql`${today}::date`;
@@ -23,35 +26,40 @@ export async function runReminders(now: Date = new Date(), dueSoonDays = lightSe
     WHEN ${tasks.dueDate} < ${day} THEN 'overdue'
     WHEN ${tasks.status} = 'assigned' AND ${tasks.acknowledgeBy} < ${day} THEN 'not_acknowledged'
     ELSE 'due_soon' END`;
-  const due = await db
-    .select({ taskId: tasks.id, userId: users.id, kind: kindSql })
-    .from(tasks)
-    .innerJoin(users, and(eq(users.departmentId, tasks.departmentId), eq(users.role, 'department_head'), eq(users.active, true)))
-    .where(
-      sql`${tasks.status} IN ('assigned', 'acknowledged', 'in_progress') AND (
-        ${tasks.dueDate} < ${day}
-        OR (${tasks.status} = 'assigned' AND ${tasks.acknowledgeBy} < ${day})
-        OR ${tasks.dueDate} - ${day} <= ${dueSoonDays}::int)`,
-    )
-    // One order for every run: concurrent runs then take the same keys in turn and cannot deadlock.
-    .orderBy(tasks.id, users.id);
+  const candidate = sql`${tasks.status} IN ('assigned', 'acknowledged', 'in_progress') AND (
+    ${tasks.dueDate} < ${day}
+    OR (${tasks.status} = 'assigned' AND ${tasks.acknowledgeBy} < ${day})
+    OR ${tasks.dueDate} - ${day} <= ${dueSoonDays}::int)`;
+  const heads = and(eq(users.departmentId, tasks.departmentId), eq(users.role, 'department_head'), eq(users.active, true));
+  let candidates = 0;
   let sent = 0;
   let emails = 0;
-  for (let i = 0; i < due.length; i += 500) {
-    const batch = due.slice(i, i + 500);
+  // Keyset batches of tasks, so memory stays flat however many are late; ascending ids also give
+  // concurrent runs one order of keys, so they take them in turn and cannot deadlock.
+  for (let after = 0; ; ) {
+    const batch = await db.select({ id: tasks.id }).from(tasks).where(and(candidate, gt(tasks.id, after))).orderBy(asc(tasks.id)).limit(batchSize);
+    if (!batch.length) break;
+    after = batch.at(-1)!.id;
+    const ids = batch.map((b) => b.id);
     // A notice and its e-mail are written together: only a notice new today gets one.
     await db.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(notifications)
-        .values(batch.map((r) => ({ userId: r.userId, kind: `reminder_${r.kind}`, taskId: r.taskId, dedupeKey: `${r.kind}:${r.taskId}:${r.userId}:${today}`, createdAt: now })))
-        .onConflictDoNothing({ target: notifications.dedupeKey })
-        .returning({ id: notifications.id });
+      const pairs = sql`FROM ${tasks} JOIN ${users} ON ${heads} WHERE ${inArray(tasks.id, ids)}`;
+      const [{ value } = { value: 0 }] = await executeRows<{ value: number }>(tx, sql`SELECT count(*)::int AS value ${pairs}`);
+      candidates += Number(value);
+      const inserted = await executeRows<{ id: number }>(
+        tx,
+        sql`INSERT INTO ${notifications} (user_id, kind, task_id, dedupe_key, created_at)
+          SELECT ${users.id}, 'reminder_' || ${kindSql}, ${tasks.id}, ${kindSql} || ':' || ${tasks.id} || ':' || ${users.id} || ':' || ${today}, ${now.toISOString()}::timestamptz
+          ${pairs} ORDER BY ${tasks.id}, ${users.id}
+          ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      );
       sent += inserted.length;
-      emails += await enqueueNotificationEmails(tx, inserted.map((n) => n.id));
+      emails += await enqueueNotificationEmails(tx, inserted.map((n) => Number(n.id)));
     });
+    if (batch.length < batchSize) break;
   }
   if (sent) await writeAudit(db, { actorId: null, action: 'reminders.run', entityType: 'notification', after: { day: today, sent, emails } });
-  return { day: today, candidates: due.length, sent, emails };
+  return { day: today, candidates, sent, emails };
 }
 
 const drainBatch = 50;
