@@ -76,6 +76,9 @@ describe('notifications, read side', () => {
   });
 
   it('opens a notification: marks it read and leads to its task or conference', async () => {
+    // Followed from another site (markRead false): it leads there but stays unread.
+    expect(await openNotification(head, reminderId, at(59), false)).toBe(`/tasks/${taskId}`);
+    expect(await unreadCount(head)).toBe(13);
     expect(await openNotification(head, reminderId, at(60))).toBe(`/tasks/${taskId}`);
     expect(await openNotification(head, conferenceNoticeId, at(61))).toBe(`/conferences/${conferenceId}`);
     expect(await unreadCount(head)).toBe(11);

@@ -134,13 +134,13 @@ export async function markNotificationsRead(actor: Actor, ids: number[] | 'all',
 }
 
 /** Marks one of the actor's own notifications read and says where it leads; anyone else's is not found. */
-export async function openNotification(actor: Actor, id: number, now: Date = new Date()): Promise<string> {
+export async function openNotification(actor: Actor, id: number, now: Date = new Date(), markRead = true): Promise<string> {
   const db = await getDb();
   const [row] = await db
     .select({ taskId: notifications.taskId, conferenceId: notifications.conferenceId })
     .from(notifications)
     .where(and(eq(notifications.id, id), eq(notifications.userId, actor.id)));
   if (!row) throw notFound(`notification ${id}`);
-  await markNotificationsRead(actor, [id], now);
+  if (markRead) await markNotificationsRead(actor, [id], now);
   return notificationHref(row);
 }
