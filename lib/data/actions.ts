@@ -4,6 +4,7 @@ import type { Tx } from '@/db/client';
 import { getDb } from '@/db/runtime';
 import { actionCategories, agendaItems, conferences, departments, followUps, people, requestedActions, speakers, tasks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/policy';
 import { isConferenceReadOnly } from '@/lib/domain/conference-status';
 import { cityDate } from '@/lib/domain/quarters';
 import { addWorkingDays } from '@/lib/domain/working-days';
@@ -208,8 +209,9 @@ export async function listConferenceActions(actor: Actor, conferenceId: number, 
       .where(eq(tasks.conferenceId, conferenceId))
       .orderBy(asc(tasks.role), asc(departments.sortOrder), asc(tasks.id)),
   ]);
-  // A department head learns which departments share an action, never how another one is doing.
-  const own = (departmentId: number) => actor.role !== 'department_head' || departmentId === actor.departmentId;
+  // Who shares an action and by when is the assignment itself (the minutes print it for all);
+  // how another department is doing is theirs: status, light and the task link need task.read.
+  const own = (departmentId: number) => can(actor, 'task.read', { departmentId });
   return actions.map(({ action, ...names }) => ({
     ...action,
     ...names,
