@@ -15,7 +15,7 @@ export async function getConferenceDetail(actor: Actor, id: number) {
   const db = await getDb();
   const chair = alias(people, 'chair');
   const [conference] = await db
-    .select({ conference: conferences, chairName: chair.name, chairNameEn: chair.nameEn, chairPosition: chair.position })
+    .select({ conference: conferences, chairName: chair.name, chairNameEn: chair.nameEn, chairPosition: chair.position, chairPositionEn: chair.positionEn })
     .from(conferences)
     .leftJoin(chair, eq(chair.id, conferences.chairPersonId))
     .where(and(eq(conferences.id, id), conferenceScope(actor)));

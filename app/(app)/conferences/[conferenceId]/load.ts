@@ -28,3 +28,12 @@ export async function pageLocale(): Promise<Locale> {
 export function conferenceTitle(conference: { title: string; titleEn: string | null }, locale: string): string {
   return localizedName({ name: conference.title, nameEn: conference.titleEn }, locale);
 }
+
+/** The chair as the notice and minutes name them: position and name, in the page's language. */
+export function chairOf(detail: { chairName: string | null; chairNameEn: string | null; chairPosition: string | null; chairPositionEn: string | null }, locale: string) {
+  if (!detail.chairName) return null;
+  return {
+    name: localizedName({ name: detail.chairName, nameEn: detail.chairNameEn }, locale),
+    position: localizedName({ name: detail.chairPosition ?? '', nameEn: detail.chairPositionEn }, locale) || null,
+  };
+}

@@ -11,7 +11,6 @@ import { listDepartmentOptions } from '@/lib/data/departments';
 import { listPeople } from '@/lib/data/people';
 import { allowedConferenceMoves } from '@/lib/domain/conference-status';
 import { formatDate, formatDateTime, formatNumber } from '@/lib/i18n/format';
-import { localizedName } from '@/lib/i18n/localized';
 import { ConferenceStatusBadge } from '../_components/conference-status-badge';
 import { formatTimeRange } from '../_components/time';
 import { AgendaSection } from './_components/agenda-section';
@@ -21,7 +20,7 @@ import { InvitationsSection } from './_components/invitations-section';
 import { SpeakersSection } from './_components/speakers-section';
 import { VenuesSection } from './_components/venues-section';
 import { RequestedActionsSection } from './_components/requested-actions-section';
-import { conferenceTitle, loadConference, pageLocale } from './load';
+import { chairOf, conferenceTitle, loadConference, pageLocale } from './load';
 import { StatusActions } from './status-actions';
 
 type Props = { params: Promise<{ conferenceId: string }> };
@@ -55,9 +54,7 @@ export default async function ConferencePage({ params }: Props) {
     conference.kind === 'quarterly' && conference.quarter
       ? t('period.quarterly', { year: conference.year, quarter: t(`quarters.${String(conference.quarter) as '1'}`) })
       : t('period.special', { year: conference.year });
-  // The detail has the chair's Chinese position only; the people list has the English one too.
-  const chairPerson = people.find((p) => p.id === conference.chairPersonId);
-  const chairPosition = (locale === 'en' && chairPerson?.positionEn) || detail.chairPosition;
+  const chair = chairOf(detail, locale);
   const durationMinutes = Math.round((conference.endsAt.getTime() - conference.startsAt.getTime()) / 60_000);
 
   return (
@@ -146,11 +143,7 @@ export default async function ConferencePage({ params }: Props) {
               items={[
                 [
                   t('fields.chairPersonId'),
-                  detail.chairName
-                    ? chairPosition
-                      ? t('detail.chairPosition', { name: localizedName({ name: detail.chairName, nameEn: detail.chairNameEn }, locale), position: chairPosition })
-                      : localizedName({ name: detail.chairName, nameEn: detail.chairNameEn }, locale)
-                    : notSet,
+                  chair ? (chair.position ? t('detail.chairPosition', { name: chair.name, position: chair.position }) : chair.name) : notSet,
                 ],
               ]}
             />

@@ -15,7 +15,7 @@ import { Paper, PaperHeading, markdownClasses } from '../../_components/paper';
 import { PrintButton } from '../../_components/print-button';
 import { formatClock, formatTimeRange } from '../../_components/time';
 import { RequestedActionsList } from '../_components/requested-actions-list';
-import { conferenceTitle, loadConference, pageLocale } from '../load';
+import { chairOf, conferenceTitle, loadConference, pageLocale } from '../load';
 import { StatusActions } from '../status-actions';
 import { MinutesEditor } from './minutes-editor';
 
@@ -66,13 +66,13 @@ export default async function MinutesPage({ params }: Props) {
     const venue = venueId ? detail.venues.find((v) => v.venue.id === venueId) : undefined;
     return venue ? localizedName(venue.venue, locale) : '';
   };
-  const chair = detail.chairName ? localizedName({ name: detail.chairName, nameEn: detail.chairNameEn }, locale) : null;
+  const chair = chairOf(detail, locale);
   const mainVenue = detail.venues.find((v) => v.venue.kind === 'main');
   const facts: [string, string][] = [
     [tNotice('time'), formatTimeRange(conference.startsAt, conference.endsAt, locale)],
     [tNotice('format'), tFormat(conference.format)],
     ...(mainVenue ? ([[tNotice('mainVenue'), localizedName(mainVenue.venue, locale)]] as [string, string][]) : []),
-    ...(chair ? ([[tNotice('chair'), detail.chairPosition ? `${detail.chairPosition} ${chair}` : chair]] as [string, string][]) : []),
+    ...(chair ? ([[tNotice('chair'), chair.position ? `${chair.position} ${chair.name}` : chair.name]] as [string, string][]) : []),
   ];
   const editor = canManage ? (
     <Card className="print:hidden">

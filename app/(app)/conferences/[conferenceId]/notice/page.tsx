@@ -9,7 +9,7 @@ import { Paper, PaperHeading } from '../../_components/paper';
 import { PrintButton } from '../../_components/print-button';
 import { formatClock, formatTimeRange } from '../../_components/time';
 import { RequestedActionsList } from '../_components/requested-actions-list';
-import { conferenceTitle, loadConference, pageLocale } from '../load';
+import { chairOf, conferenceTitle, loadConference, pageLocale } from '../load';
 
 type Props = { params: Promise<{ conferenceId: string }> };
 
@@ -48,13 +48,13 @@ export default async function NoticePage({ params }: Props) {
     const position = locale === 'en' && speaker.positionEn ? speaker.positionEn : speaker.position;
     return position ? `${position} ${name}` : name;
   };
-  const chair = detail.chairName ? localizedName({ name: detail.chairName, nameEn: detail.chairNameEn }, locale) : null;
+  const chair = chairOf(detail, locale);
   const time = formatTimeRange(conference.startsAt, conference.endsAt, locale);
   const facts: [string, string][] = [
     [t('time'), time],
     [t('format'), tFormat(conference.format)],
     ...(conference.convenedBy ? ([[t('convenedBy'), conference.convenedBy]] as [string, string][]) : []),
-    ...(chair ? ([[t('chair'), detail.chairPosition ? `${detail.chairPosition} ${chair}` : chair]] as [string, string][]) : []),
+    ...(chair ? ([[t('chair'), chair.position ? `${chair.position} ${chair.name}` : chair.name]] as [string, string][]) : []),
     [t('mainVenue'), main.length ? list(main.map(venueText)) : t('none')],
     ...(subs.length ? ([[t('subVenues'), list(subs.map(venueText))]] as [string, string][]) : []),
     ...(conference.relaysTitle
