@@ -40,6 +40,20 @@ test.describe('the people directory', () => {
     await row.getByRole('link', { name: '谭立新' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '谭立新' })).toBeVisible();
     await expectAccessible(page);
+    // A second tab saves first: this one's save is refused and shows what is saved now.
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await other.getByLabel('职务', { exact: true }).fill('市应急管理局局长（主持工作）');
+    await other.getByRole('button', { name: '保存' }).click();
+    await expect(other.getByText('已保存。')).toBeVisible();
+    await other.close();
+    await page.getByLabel('职务', { exact: true }).fill('市应急管理局党委书记、局长');
+    await page.getByRole('button', { name: '保存' }).click();
+    const savedNow = page.getByRole('region', { name: '其他人已修改此人员，现在保存的内容是：' });
+    await expect(savedNow).toContainText('市应急管理局局长（主持工作）');
+    await expectAccessible(page);
+    await savedNow.getByRole('button', { name: '加载最新内容' }).click();
+    await expect(savedNow).toHaveCount(0);
     await page.getByLabel('职务', { exact: true }).fill('市应急管理局党委书记、局长');
     await page.getByRole('button', { name: '保存' }).click();
     await expect(page.getByText('已保存。')).toBeVisible();

@@ -1,10 +1,9 @@
 'use client';
 
 import { useActionState, useRef } from 'react';
-import { RefreshCw } from 'lucide-react';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/app/_components/ui/button';
+import { SavedNowNotice } from '@/app/_components/ui/saved-now-notice';
 import { FormMessage, useFocusOnError } from '@/app/_components/ui/field';
 import { fieldsKey } from '@/lib/actions/form-state';
 import { personFieldNames } from '@/lib/validation/people';
@@ -18,7 +17,6 @@ const formValues = (p: PersonSnapshot): Record<string, string> => Object.fromEnt
 /** The saved person with its version: a save over someone else's newer save is refused. */
 export function EditPersonForm({ person }: { person: EditablePerson }) {
   const t = useTranslations('people');
-  const router = useRouter();
   const [state, formAction, pending] = useActionState(updatePersonAction, null);
   const formRef = useRef<HTMLFormElement>(null);
   useFocusOnError(formRef, state);
@@ -35,24 +33,13 @@ export function EditPersonForm({ person }: { person: EditablePerson }) {
       <input type="hidden" name="version" value={person.version} />
       <FormMessage error={failed?.message} success={saved ? t('saved') : null} />
       {current ? (
-        <section aria-labelledby="person-conflict-title" className="rounded-md border border-warning-border bg-warning-soft px-4 py-3 text-sm">
-          <h2 id="person-conflict-title" className="font-semibold text-ink">
-            {t('conflict.title')}
-          </h2>
-          <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
-            {personFieldNames.map((field) => (
-              <div key={field} className="contents">
-                <dt className="text-ink-muted">{t(`fields.${field}`)}</dt>
-                <dd className="text-ink">{current[field] ?? '—'}</dd>
-              </div>
-            ))}
-          </dl>
-          <p className="mt-2 text-ink-muted">{t('conflict.next')}</p>
-          <Button variant="secondary" size="sm" className="mt-3" onClick={() => router.refresh()}>
-            <RefreshCw aria-hidden="true" />
-            {t('conflict.reload')}
-          </Button>
-        </section>
+        <SavedNowNotice
+          title={t('conflict.title')}
+          rows={personFieldNames.map((field) => [t(`fields.${field}`), current[field] ?? '—'] as const)}
+          next={t('conflict.next')}
+          reload={t('conflict.reload')}
+          headingLevel={2}
+        />
       ) : null}
       <div key={`${person.version}:${fieldsKey(failed?.values)}`}>
         <PersonFields values={failed?.values ?? formValues(person)} errors={failed?.fieldErrors} />

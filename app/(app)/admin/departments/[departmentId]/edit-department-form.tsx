@@ -1,10 +1,9 @@
 'use client';
 
 import { useActionState, useRef } from 'react';
-import { RefreshCw } from 'lucide-react';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/app/_components/ui/button';
+import { SavedNowNotice } from '@/app/_components/ui/saved-now-notice';
 import { FormMessage, useFocusOnError } from '@/app/_components/ui/field';
 import { fieldsKey } from '@/lib/actions/form-state';
 import { DepartmentFields, type ParentOption } from '../_components/department-fields';
@@ -16,7 +15,6 @@ export type EditableDepartment = DepartmentSnapshot & { id: number; version: num
 export function EditDepartmentForm({ department, parents }: { department: EditableDepartment; parents: ParentOption[] }) {
   const t = useTranslations('adminDepartments');
   const tKinds = useTranslations('departmentKinds');
-  const router = useRouter();
   const [state, formAction, pending] = useActionState(updateDepartmentAction, null);
   const formRef = useRef<HTMLFormElement>(null);
   useFocusOnError(formRef, state);
@@ -53,26 +51,7 @@ export function EditDepartmentForm({ department, parents }: { department: Editab
       <input type="hidden" name="id" value={department.id} />
       <input type="hidden" name="version" value={department.version} />
       <FormMessage error={failed?.message} success={saved ? t('saved') : null} />
-      {current ? (
-        <section aria-labelledby="conflict-title" className="rounded-md border border-warning-border bg-warning-soft px-4 py-3 text-sm">
-          <h3 id="conflict-title" className="font-semibold text-ink">
-            {t('conflict.title')}
-          </h3>
-          <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
-            {shown.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="text-ink-muted">{label}</dt>
-                <dd className="text-ink">{value}</dd>
-              </div>
-            ))}
-          </dl>
-          <p className="mt-2 text-ink-muted">{t('conflict.next')}</p>
-          <Button variant="secondary" size="sm" className="mt-3" onClick={() => router.refresh()}>
-            <RefreshCw aria-hidden="true" />
-            {t('conflict.reload')}
-          </Button>
-        </section>
-      ) : null}
+      {current ? <SavedNowNotice title={t('conflict.title')} rows={shown} next={t('conflict.next')} reload={t('conflict.reload')} /> : null}
       <div key={`${department.version}:${fieldsKey(failed?.values)}`}>
         <DepartmentFields values={failed?.values ?? savedValues} errors={failed?.fieldErrors} parents={parents} codeEditable={false} />
       </div>

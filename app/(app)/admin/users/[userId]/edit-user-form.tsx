@@ -1,10 +1,9 @@
 'use client';
 
 import { useActionState, useRef } from 'react';
-import { RefreshCw } from 'lucide-react';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/app/_components/ui/button';
+import { SavedNowNotice } from '@/app/_components/ui/saved-now-notice';
 import { FormMessage, useFocusOnError } from '@/app/_components/ui/field';
 import { fieldsKey } from '@/lib/actions/form-state';
 import type { Role } from '@/lib/auth/actor';
@@ -24,7 +23,6 @@ export type EditableUser = {
 export function EditUserForm({ user, departments }: { user: EditableUser; departments: DepartmentOption[] }) {
   const t = useTranslations('adminUsers');
   const tRoles = useTranslations('roles');
-  const router = useRouter();
   const [state, formAction, pending] = useActionState(updateUserAction, null);
   const formRef = useRef<HTMLFormElement>(null);
   useFocusOnError(formRef, state);
@@ -48,26 +46,17 @@ export function EditUserForm({ user, departments }: { user: EditableUser; depart
       <input type="hidden" name="version" value={user.version} />
       <FormMessage error={failed?.message} success={saved ? t('saved') : null} />
       {current ? (
-        <section aria-labelledby="conflict-title" className="rounded-md border border-warning-border bg-warning-soft px-4 py-3 text-sm">
-          <h3 id="conflict-title" className="font-semibold text-ink">
-            {t('conflict.title')}
-          </h3>
-          <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
-            <dt className="text-ink-muted">{t('fields.displayName')}</dt>
-            <dd className="text-ink">{current.displayName}</dd>
-            <dt className="text-ink-muted">{t('fields.email')}</dt>
-            <dd className="text-ink">{current.email ?? '—'}</dd>
-            <dt className="text-ink-muted">{t('fields.role')}</dt>
-            <dd className="text-ink">{tRoles(current.role as Role)}</dd>
-            <dt className="text-ink-muted">{t('fields.department')}</dt>
-            <dd className="text-ink">{departmentName(current.departmentId)}</dd>
-          </dl>
-          <p className="mt-2 text-ink-muted">{t('conflict.next')}</p>
-          <Button variant="secondary" size="sm" className="mt-3" onClick={() => router.refresh()}>
-            <RefreshCw aria-hidden="true" />
-            {t('conflict.reload')}
-          </Button>
-        </section>
+        <SavedNowNotice
+          title={t('conflict.title')}
+          rows={[
+            [t('fields.displayName'), current.displayName],
+            [t('fields.email'), current.email ?? '—'],
+            [t('fields.role'), tRoles(current.role as Role)],
+            [t('fields.department'), departmentName(current.departmentId)],
+          ]}
+          next={t('conflict.next')}
+          reload={t('conflict.reload')}
+        />
       ) : null}
       {/* New fields for each saved version (a reload shows what is saved now) and for each failure. */}
       <div key={`${user.version}:${fieldsKey(failed?.values)}`}>
