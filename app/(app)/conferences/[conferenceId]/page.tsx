@@ -33,6 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ConferencePage({ params }: Props) {
   const { actor, detail } = await loadConference((await params).conferenceId);
   const { conference } = detail;
+  const canManage = can(actor, 'conference.update');
   const [t, tStatus, tFormat, tLevel, locale, departments, people] = await Promise.all([
     getTranslations('conferences'),
     getTranslations('conferenceStatuses'),
@@ -40,9 +41,9 @@ export default async function ConferencePage({ params }: Props) {
     getTranslations('relayLevels'),
     pageLocale(),
     listDepartmentOptions(actor),
-    listPeople(actor, { limit: 200 }),
+    // The speaker picker is only for those who manage the conference.
+    canManage ? listPeople(actor, { limit: 200 }) : Promise.resolve([]),
   ]);
-  const canManage = can(actor, 'conference.update');
   const canChangeStatus = can(actor, 'conference.changeStatus');
   const canSignInOwn = actor.role === 'department_head' && conference.allowSelfSignIn;
   const cancelled = conference.status === 'cancelled';

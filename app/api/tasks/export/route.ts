@@ -85,7 +85,7 @@ export async function GET(request: Request) {
     },
   });
 
-  const fileName = `督办任务-${cityDate(now).replaceAll('-', '')}.csv`;
+  const fileName = t('exportFileName', { date: cityDate(now).replaceAll('-', '') });
   return new Response(stream, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
