@@ -1,0 +1,167 @@
+import 'server-only';
+import { type SQL, and, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import type { PgColumn, PgSelect } from 'drizzle-orm/pg-core';
+import { getDb } from '@/db/runtime';
+import { followUps, tasks } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import type { Period } from '@/lib/domain/period';
+import { type Quarter, cityDate, cityOffset } from '@/lib/domain/quarters';
+import { departmentScope } from './guard';
+import { overdueSql, statusInSql } from './task-light-sql';
+import { openTaskStatuses } from '@/lib/domain/task-state';
+
+/**
+ * The follow-up figures of a period, shared by the dashboard, the ranking and the supervision report.
+ *
+ * A period's tasks are those **assigned** in it (city calendar days), cancelled ones left out: a
+ * cancelled task counts neither for nor against a department. Their state is read as of `now`:
+ * - completed: verified by the office; on time when verified on or before the due date in force
+ *   (an approved extension moves it), late otherwise;
+ * - overdue now: still being worked on and past its due date (submitted work is not overdue);
+ * - on-time rate: completed on time ÷ tasks that are done or whose due date has passed, so work
+ *   not yet due does not lower it; completion rate: completed ÷ assigned;
+ * - days to acknowledge / complete: averages from assignment, in days;
+ * - returns and approved extensions: the tasks' counters; extension requests: the requests made on
+ *   those tasks.
+ */
+export interface TaskFigures {
+  assigned: number;
+  completed: number;
+  completedOnTime: number;
+  completedLate: number;
+  open: number;
+  overdueNow: number;
+  /** Completed, or past their due date: the tasks the on-time rate is taken over. */
+  dueOrDone: number;
+  returns: number;
+  extensionsRequested: number;
+  extensionsApproved: number;
+  avgDaysToAcknowledge: number | null;
+  avgDaysToComplete: number | null;
+  /** 0–1, null when nothing was due yet. */
+  onTimeRate: number | null;
+  /** 0–1, null when nothing was assigned. */
+  completionRate: number | null;
+}
+
+type Grouping = 'none' | 'department' | 'quarter';
+
+const assignedDay = sql`(${tasks.assignedAt} AT TIME ZONE 'Asia/Shanghai')::date`;
+const completedDay = sql`(${tasks.completedAt} AT TIME ZONE 'Asia/Shanghai')::date`;
+const days = (from: PgColumn, to: PgColumn) => sql`extract(epoch FROM (${to} - ${from})) / 86400.0`;
+
+/** Tasks assigned in the period: a range on `assigned_at`, so an index on it serves the filter. */
+function cohort(actor: Actor, period: Pick<Period, 'from' | 'to'>, departmentId?: number): SQL | undefined {
+  const start = new Date(`${period.from}T00:00:00${cityOffset}`);
+  const end = new Date(new Date(`${period.to}T00:00:00${cityOffset}`).getTime() + 86_400_000);
+  return and(
+    departmentScope(actor, 'report.read', tasks.departmentId),
+    departmentId === undefined ? undefined : eq(tasks.departmentId, departmentId),
+    gte(tasks.assignedAt, start),
+    lt(tasks.assignedAt, end),
+    ne(tasks.status, 'cancelled'),
+  );
+}
+
+type GroupKey = Record<string, PgColumn | SQL.Aliased<number>>;
+
+function groupKey(grouping: Grouping): GroupKey {
+  switch (grouping) {
+    case 'department':
+      return { departmentId: tasks.departmentId };
+    case 'quarter':
+      return {
+        year: sql<number>`extract(year FROM ${assignedDay})::int`.as('year'),
+        quarter: sql<number>`extract(quarter FROM ${assignedDay})::int`.as('quarter'),
+      };
+    default:
+      return {};
+  }
+}
+
+function taskAggregates(today: string) {
+  const isCompleted = sql`${tasks.status} = 'completed'`;
+  const onTime = sql`${isCompleted} AND ${completedDay} <= ${tasks.dueDate}`;
+  return {
+    assigned: sql<number>`count(*)::int`,
+    completed: sql<number>`(count(*) FILTER (WHERE ${isCompleted}))::int`,
+    completedOnTime: sql<number>`(count(*) FILTER (WHERE ${onTime}))::int`,
+    open: sql<number>`(count(*) FILTER (WHERE ${statusInSql(openTaskStatuses)}))::int`,
+    overdueNow: sql<number>`(count(*) FILTER (WHERE ${overdueSql(today)}))::int`,
+    dueOrDone: sql<number>`(count(*) FILTER (WHERE ${isCompleted} OR ${tasks.dueDate} < ${today}::date))::int`,
+    returns: sql<number>`coalesce(sum(${tasks.returnCount}), 0)::int`,
+    extensionsApproved: sql<number>`coalesce(sum(${tasks.extensionCount}), 0)::int`,
+    avgDaysToAcknowledge: sql<number | null>`avg(${days(tasks.assignedAt, tasks.acknowledgedAt)})::float8`,
+    avgDaysToComplete: sql<number | null>`(avg(${days(tasks.assignedAt, tasks.completedAt)}) FILTER (WHERE ${isCompleted}))::float8`,
+  };
+}
+
+type Aggregates = { [K in keyof ReturnType<typeof taskAggregates>]: ReturnType<typeof taskAggregates>[K]['_']['type'] };
+const aggregateNames = Object.keys(taskAggregates('2000-01-01')) as (keyof Aggregates)[];
+
+function figuresOf(row: Aggregates | undefined, extensionsRequested: number): TaskFigures {
+  const r = row ?? { assigned: 0, completed: 0, completedOnTime: 0, open: 0, overdueNow: 0, dueOrDone: 0, returns: 0, extensionsApproved: 0, avgDaysToAcknowledge: null, avgDaysToComplete: null };
+  return {
+    ...r,
+    completedLate: r.completed - r.completedOnTime,
+    extensionsRequested,
+    onTimeRate: r.dueOrDone ? r.completedOnTime / r.dueOrDone : null,
+    completionRate: r.assigned ? r.completed / r.assigned : null,
+  };
+}
+
+/** GROUP BY the key's columns, if any: an empty GROUP BY is not SQL. */
+function grouped<Q extends PgSelect>(query: Q, columns: (SQL | SQL.Aliased | PgColumn)[]): Q {
+  return columns.length ? query.groupBy(...columns) : query;
+}
+
+interface Options {
+  now?: Date;
+  /** One department's figures (still limited to what the actor may see). */
+  departmentId?: number;
+}
+
+async function figuresBy<K extends object>(actor: Actor, period: Pick<Period, 'from' | 'to'>, grouping: Grouping, options: Options) {
+  const db = await getDb();
+  const where = cohort(actor, period, options.departmentId);
+  const key = groupKey(grouping);
+  const keyColumns = Object.values(key);
+  const today = cityDate(options.now ?? new Date());
+  const [rows, requests] = await Promise.all([
+    grouped(db.select({ ...key, ...taskAggregates(today) }).from(tasks).where(where).$dynamic(), keyColumns),
+    grouped(
+      db
+        .select({ ...key, requested: sql<number>`count(*)::int` })
+        .from(followUps)
+        .innerJoin(tasks, eq(tasks.id, followUps.taskId))
+        // A request follows the assignment, so the period's start bounds the follow-ups too.
+        .where(and(where, eq(followUps.kind, 'extension_request'), gte(followUps.createdAt, new Date(`${period.from}T00:00:00${cityOffset}`))))
+        .$dynamic(),
+      keyColumns,
+    ),
+  ]);
+  const keyOf = (row: Record<string, unknown>) => Object.keys(key).map((k) => String(row[k])).join('|');
+  const requested = new Map((requests as Record<string, unknown>[]).map((r) => [keyOf(r), Number(r.requested)]));
+  return (rows as Record<string, unknown>[]).map((row) => {
+    const group = Object.fromEntries(Object.keys(key).map((k) => [k, row[k]])) as K;
+    const aggregates = Object.fromEntries(aggregateNames.map((k) => [k, row[k]])) as Aggregates;
+    return { ...group, ...figuresOf(aggregates, requested.get(keyOf(row)) ?? 0) };
+  });
+}
+
+/** The period's figures over every task the actor may see (or one department's). */
+export async function taskFigures(actor: Actor, period: Pick<Period, 'from' | 'to'>, options: Options = {}): Promise<TaskFigures> {
+  const [row] = await figuresBy<object>(actor, period, 'none', options);
+  return row ?? figuresOf(undefined, 0);
+}
+
+/** The period's figures per department that had tasks assigned in it. */
+export async function taskFiguresByDepartment(actor: Actor, period: Pick<Period, 'from' | 'to'>, options: Options = {}) {
+  return figuresBy<{ departmentId: number }>(actor, period, 'department', options);
+}
+
+/** The period's figures per quarter of assignment, oldest first; quarters without tasks are absent. */
+export async function taskFiguresByQuarter(actor: Actor, period: Pick<Period, 'from' | 'to'>, options: Options = {}) {
+  const rows = await figuresBy<{ year: number; quarter: Quarter }>(actor, period, 'quarter', options);
+  return rows.sort((a, b) => a.year - b.year || a.quarter - b.quarter);
+}
