@@ -5,7 +5,7 @@ import { quarterPeriod, yearPeriod } from '@/lib/domain/period';
 import type { TaskStatus } from '@/lib/domain/task-state';
 import { useTestDb } from '@/test/db';
 import { makeActor, makeDepartment } from '@/test/fixtures';
-import { taskFigures, taskFiguresByDepartment, taskFiguresByQuarter } from './task-figures';
+import { taskFigures, taskFiguresByDepartment, taskFiguresByDepartmentAndQuarter, taskFiguresByQuarter } from './task-figures';
 
 // A small fixed set whose figures are worked out by hand below. Today is 2026-07-10.
 const t = useTestDb();
@@ -121,6 +121,15 @@ describe('taskFigures', () => {
       { year: 2026, quarter: 2, assigned: 6, completedOnTime: 2, extensionsRequested: 2 },
       { year: 2026, quarter: 3, assigned: 1, completedOnTime: 0, extensionsRequested: 0 },
     ]);
+  });
+
+  it('groups by department and quarter together, within what the actor may see', async () => {
+    const key = (r: { departmentId: number; year: number; quarter: number; assigned: number; extensionsRequested: number }) =>
+      [r.departmentId === a ? 'a' : 'b', `${r.year}-Q${r.quarter}`, r.assigned, r.extensionsRequested].join(' ');
+    const rows = await taskFiguresByDepartmentAndQuarter(secretary, yearPeriod(2026), { now });
+    expect(rows.map(key).sort()).toEqual(['a 2026-Q1 1 0', 'a 2026-Q2 6 2', 'a 2026-Q3 1 0', 'b 2026-Q2 1 0']);
+    expect(rows.find((r) => r.departmentId === a && r.quarter === 2)).toMatchObject(departmentA);
+    expect((await taskFiguresByDepartmentAndQuarter(headA, yearPeriod(2026), { now })).map(key).sort()).toEqual(['a 2026-Q1 1 0', 'a 2026-Q2 6 2', 'a 2026-Q3 1 0']);
   });
 
   it('answers with zeros for a period without tasks', async () => {

@@ -4,8 +4,8 @@ import type { PgColumn, PgSelect } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/runtime';
 import { followUps, tasks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import type { Period } from '@/lib/domain/period';
-import { type Quarter, cityDate, cityOffset } from '@/lib/domain/quarters';
+import { type Period, quartersIn } from '@/lib/domain/period';
+import { cityDate, cityOffset, quarterRange } from '@/lib/domain/quarters';
 import { departmentScope } from './guard';
 import { overdueSql, statusInSql } from './task-light-sql';
 import { openTaskStatuses } from '@/lib/domain/task-state';
@@ -44,16 +44,14 @@ export interface TaskFigures {
   completionRate: number | null;
 }
 
-type Grouping = 'none' | 'department' | 'quarter';
+type Grouping = 'none' | 'department' | 'quarter' | 'departmentQuarter';
 
-const assignedDay = sql`(${tasks.assignedAt} AT TIME ZONE 'Asia/Shanghai')::date`;
-const completedDay = sql`(${tasks.completedAt} AT TIME ZONE 'Asia/Shanghai')::date`;
 const days = (from: PgColumn, to: PgColumn) => sql`extract(epoch FROM (${to} - ${from})) / 86400.0`;
 
 /** Tasks assigned in the period: a range on `assigned_at`, so an index on it serves the filter. */
 function cohort(actor: Actor, period: Pick<Period, 'from' | 'to'>, departmentId?: number): SQL | undefined {
-  const start = new Date(`${period.from}T00:00:00${cityOffset}`);
-  const end = new Date(new Date(`${period.to}T00:00:00${cityOffset}`).getTime() + 86_400_000);
+  const start = cityMidnight(period.from);
+  const end = new Date(cityMidnight(period.to).getTime() + 86_400_000);
   return and(
     departmentScope(actor, 'report.read', tasks.departmentId),
     departmentId === undefined ? undefined : eq(tasks.departmentId, departmentId),
@@ -65,15 +63,27 @@ function cohort(actor: Actor, period: Pick<Period, 'from' | 'to'>, departmentId?
 
 type GroupKey = Record<string, PgColumn | SQL.Aliased<number>>;
 
-function groupKey(grouping: Grouping): GroupKey {
+const cityMidnight = (day: string) => new Date(`${day}T00:00:00${cityOffset}`);
+
+/**
+ * The quarter of assignment as a bucket number over the quarters' first instants: comparing
+ * timestamps is much cheaper per row than converting each one to a city date.
+ */
+function quarterBucket(period: Pick<Period, 'from' | 'to'>) {
+  const quarters = quartersIn(period);
+  const starts = quarters.map((q) => cityMidnight(quarterRange(q.year, q.quarter).first).toISOString());
+  const bucket = sql<number>`width_bucket(${tasks.assignedAt}, ${`{${starts.join(',')}}`}::timestamptz[])`.as('bucket');
+  return { bucket, quarterOf: (n: number) => quarters[n - 1]! };
+}
+
+function groupKey(grouping: Grouping, period: Pick<Period, 'from' | 'to'>): GroupKey {
   switch (grouping) {
     case 'department':
       return { departmentId: tasks.departmentId };
     case 'quarter':
-      return {
-        year: sql<number>`extract(year FROM ${assignedDay})::int`.as('year'),
-        quarter: sql<number>`extract(quarter FROM ${assignedDay})::int`.as('quarter'),
-      };
+      return { bucket: quarterBucket(period).bucket };
+    case 'departmentQuarter':
+      return { departmentId: tasks.departmentId, bucket: quarterBucket(period).bucket };
     default:
       return {};
   }
@@ -81,7 +91,8 @@ function groupKey(grouping: Grouping): GroupKey {
 
 function taskAggregates(today: string) {
   const isCompleted = sql`${tasks.status} = 'completed'`;
-  const onTime = sql`${isCompleted} AND ${completedDay} <= ${tasks.dueDate}`;
+  // Verified before the city's midnight that ends the due date.
+  const onTime = sql`${isCompleted} AND ${tasks.completedAt} < ((${tasks.dueDate} + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
   return {
     assigned: sql<number>`count(*)::int`,
     completed: sql<number>`(count(*) FILTER (WHERE ${isCompleted}))::int`,
@@ -110,6 +121,9 @@ function figuresOf(row: Aggregates | undefined, extensionsRequested: number): Ta
   };
 }
 
+/** The figures of no tasks at all: zeros, and no rates or averages. */
+export const noTaskFigures: Readonly<TaskFigures> = Object.freeze(figuresOf(undefined, 0));
+
 /** GROUP BY the key's columns, if any: an empty GROUP BY is not SQL. */
 function grouped<Q extends PgSelect>(query: Q, columns: (SQL | SQL.Aliased | PgColumn)[]): Q {
   return columns.length ? query.groupBy(...columns) : query;
@@ -124,7 +138,7 @@ interface Options {
 async function figuresBy<K extends object>(actor: Actor, period: Pick<Period, 'from' | 'to'>, grouping: Grouping, options: Options) {
   const db = await getDb();
   const where = cohort(actor, period, options.departmentId);
-  const key = groupKey(grouping);
+  const key = groupKey(grouping, period);
   const keyColumns = Object.values(key);
   const today = cityDate(options.now ?? new Date());
   const [rows, requests] = await Promise.all([
@@ -135,7 +149,7 @@ async function figuresBy<K extends object>(actor: Actor, period: Pick<Period, 'f
         .from(followUps)
         .innerJoin(tasks, eq(tasks.id, followUps.taskId))
         // A request follows the assignment, so the period's start bounds the follow-ups too.
-        .where(and(where, eq(followUps.kind, 'extension_request'), gte(followUps.createdAt, new Date(`${period.from}T00:00:00${cityOffset}`))))
+        .where(and(where, eq(followUps.kind, 'extension_request'), gte(followUps.createdAt, cityMidnight(period.from))))
         .$dynamic(),
       keyColumns,
     ),
@@ -152,7 +166,7 @@ async function figuresBy<K extends object>(actor: Actor, period: Pick<Period, 'f
 /** The period's figures over every task the actor may see (or one department's). */
 export async function taskFigures(actor: Actor, period: Pick<Period, 'from' | 'to'>, options: Options = {}): Promise<TaskFigures> {
   const [row] = await figuresBy<object>(actor, period, 'none', options);
-  return row ?? figuresOf(undefined, 0);
+  return row ?? { ...noTaskFigures };
 }
 
 /** The period's figures per department that had tasks assigned in it. */
@@ -162,6 +176,16 @@ export async function taskFiguresByDepartment(actor: Actor, period: Pick<Period,
 
 /** The period's figures per quarter of assignment, oldest first; quarters without tasks are absent. */
 export async function taskFiguresByQuarter(actor: Actor, period: Pick<Period, 'from' | 'to'>, options: Options = {}) {
-  const rows = await figuresBy<{ year: number; quarter: Quarter }>(actor, period, 'quarter', options);
-  return rows.sort((a, b) => a.year - b.year || a.quarter - b.quarter);
+  const { quarterOf } = quarterBucket(period);
+  const rows = await figuresBy<{ bucket: number }>(actor, period, 'quarter', options);
+  return rows
+    .sort((a, b) => a.bucket - b.bucket)
+    .map(({ bucket, ...figures }) => ({ ...quarterOf(bucket), ...figures }));
+}
+
+/** The period's figures per department and quarter of assignment (a ranking for each quarter); empty groups are absent. */
+export async function taskFiguresByDepartmentAndQuarter(actor: Actor, period: Pick<Period, 'from' | 'to'>, options: Options = {}) {
+  const { quarterOf } = quarterBucket(period);
+  const rows = await figuresBy<{ departmentId: number; bucket: number }>(actor, period, 'departmentQuarter', options);
+  return rows.map(({ bucket, ...figures }) => ({ ...quarterOf(bucket), ...figures }));
 }
