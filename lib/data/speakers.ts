@@ -101,20 +101,28 @@ async function assertPresenter(tx: Tx, conferenceId: number, speakerId: number |
   if (!row) throw new ValidationError({ presenterSpeakerId: [{ key: 'invalidChoice' }] });
 }
 
+/**
+ * Appends an item to the agenda, with its audit row, in the caller's transaction. The caller has
+ * checked the policy and locked the conference (`editableConference`).
+ */
+export async function insertAgendaItem(tx: Tx, actor: Actor, data: z.output<typeof agendaItemSchema>) {
+  await assertPresenter(tx, data.conferenceId, data.presenterSpeakerId);
+  const [{ next } = { next: 1 }] = await tx
+    .select({ next: sql<number>`coalesce(max(${agendaItems.position}), 0) + 1` })
+    .from(agendaItems)
+    .where(and(eq(agendaItems.conferenceId, data.conferenceId), isNull(agendaItems.removedAt)));
+  const [row] = await tx.insert(agendaItems).values({ ...data, position: Number(next) }).returning();
+  await writeAudit(tx, { actorId: actor.id, action: 'agenda.create', entityType: 'agenda_item', entityId: row!.id, after: row });
+  return row!;
+}
+
 export async function addAgendaItem(actor: Actor, input: z.input<typeof agendaItemSchema>) {
   assertCan(actor, 'conference.manageAgenda');
   const data = parseInput(agendaItemSchema, input);
   const db = await getDb();
   return db.transaction(async (tx) => {
     await editableConference(tx, actor, data.conferenceId);
-    await assertPresenter(tx, data.conferenceId, data.presenterSpeakerId);
-    const [{ next } = { next: 1 }] = await tx
-      .select({ next: sql<number>`coalesce(max(${agendaItems.position}), 0) + 1` })
-      .from(agendaItems)
-      .where(and(eq(agendaItems.conferenceId, data.conferenceId), isNull(agendaItems.removedAt)));
-    const [row] = await tx.insert(agendaItems).values({ ...data, position: Number(next) }).returning();
-    await writeAudit(tx, { actorId: actor.id, action: 'agenda.create', entityType: 'agenda_item', entityId: row!.id, after: row });
-    return row!;
+    return insertAgendaItem(tx, actor, data);
   });
 }
 

@@ -1,27 +1,48 @@
+import Link from 'next/link';
 import { TriangleAlert } from 'lucide-react';
-import { useLocale, useTranslations } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { can } from '@/lib/auth/policy';
+import { requireActor } from '@/lib/auth/session';
+import { carryOverItemOf, carryOverOpen, carryOverTasks } from '@/lib/data/carry-over';
 import type { ConferenceDetail } from '@/lib/data/conference-detail';
-import type { Locale } from '@/lib/i18n/config';
+import { type Locale, defaultLocale, isLocale } from '@/lib/i18n/config';
 import { formatNumber } from '@/lib/i18n/format';
 import { localizedName } from '@/lib/i18n/localized';
 import { AddAgendaItemForm } from './add-agenda-item-form';
+import { CarryOverButton } from './carry-over-button';
+import { carryOverHeadingId } from './carry-over-ids';
+import { CarryOverTable } from './carry-over-table';
 import { OrderedRowActions } from './part-row-actions';
 import { formatTime, sectionHeadingIds } from './parts-shared';
 
 type AgendaSectionProps = { detail: ConferenceDetail; canManage: boolean };
 
+/** Open tasks of earlier conferences shown under the review item; the rest on their own page. */
+const carryOverPreview = 50;
+
 /**
  * The agenda in order, each item's start worked out from the conference's start and the minutes
- * before it, the total, and a warning when it runs past the planned end.
+ * before it, the total, and a warning when it runs past the planned end. The review item (kind
+ * `review`) lists the earlier conferences' open tasks; before the meeting the office adds it with
+ * one click.
  */
-export function AgendaSection({ detail, canManage }: AgendaSectionProps) {
-  const t = useTranslations('conferenceParts');
-  const tKinds = useTranslations('agendaKinds');
-  const tRoles = useTranslations('speakerRoles');
-  const locale = useLocale() as Locale;
+export async function AgendaSection({ detail, canManage }: AgendaSectionProps) {
+  const [t, tKinds, tRoles, tCarry, rawLocale, actor] = await Promise.all([
+    getTranslations('conferenceParts'),
+    getTranslations('agendaKinds'),
+    getTranslations('speakerRoles'),
+    getTranslations('conferences.carryOver'),
+    getLocale(),
+    requireActor(),
+  ]);
+  const locale: Locale = isLocale(rawLocale) ? rawLocale : defaultLocale;
   const { conference } = detail;
   const manage = canManage && conference.status !== 'cancelled';
+  const review = conference.status === 'cancelled' ? null : carryOverItemOf(detail.agenda);
+  const carryOver = review ? await carryOverTasks(actor, conference.id, { limit: carryOverPreview }) : null;
+  // Offered before the meeting only; the control stays after the click so its message is read.
+  const carryOverControl = manage && can(actor, 'conference.manageAgenda') && carryOverOpen(conference.status);
   const headingId = sectionHeadingIds.agenda;
   const speakerName = new Map(detail.speakers.map((s) => [s.speaker.id, localizedName({ name: s.personName, nameEn: s.personNameEn }, locale)]));
   const presenters = detail.speakers.map((s) => ({
@@ -89,6 +110,11 @@ export function AgendaSection({ detail, canManage }: AgendaSectionProps) {
                       </td>
                       <th scope="row" className="px-3 py-2 text-left align-top font-medium text-ink">
                         {item.title}
+                        {carryOver && item.id === review?.id ? (
+                          <a href={`#${carryOverHeadingId}`} className="mt-0.5 block text-sm font-normal text-accent underline underline-offset-2">
+                            {tCarry('itemCount', { count: carryOver.total })}
+                          </a>
+                        ) : null}
                       </th>
                       <td className="px-3 py-2 align-top whitespace-nowrap text-ink">{tKinds(item.kind)}</td>
                       <td className="px-3 py-2 align-top text-ink">{item.presenter ?? none}</td>
@@ -133,9 +159,30 @@ export function AgendaSection({ detail, canManage }: AgendaSectionProps) {
               </div>
             ) : null}
           </div>
+          {carryOver ? (
+            <div className="space-y-2 border-t border-border pt-4">
+              <h4 id={carryOverHeadingId} tabIndex={-1} className="text-base font-semibold text-ink focus:outline-none">
+                {tCarry('title')}
+              </h4>
+              <p className="text-sm text-ink-muted">
+                {tCarry('description')}
+                {actor.role === 'department_head' ? ` ${tCarry('ownOnly')}` : null}
+              </p>
+              {carryOver.rows.length ? <CarryOverTable rows={carryOver.rows} locale={locale} /> : <p className="text-sm text-ink">{tCarry('empty')}</p>}
+              {carryOver.total > carryOver.rows.length ? (
+                <p className="text-sm text-ink-muted">
+                  {tCarry('shown', { shown: formatNumber(carryOver.rows.length, locale), total: formatNumber(carryOver.total, locale) })}{' '}
+                  <Link href={`/conferences/${conference.id}/carry-over`} className="font-medium text-accent underline underline-offset-2">
+                    {tCarry('showAll', { total: formatNumber(carryOver.total, locale) })}
+                  </Link>
+                </p>
+              ) : null}
+            </div>
+          ) : null}
         </CardContent>
         {manage ? (
-          <CardContent className="border-t border-border py-5">
+          <CardContent className="space-y-6 border-t border-border py-5">
+            {carryOverControl ? <CarryOverButton conferenceId={conference.id} available={!review} /> : null}
             <AddAgendaItemForm conferenceId={conference.id} presenters={presenters} />
           </CardContent>
         ) : null}
