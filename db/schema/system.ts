@@ -9,6 +9,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -182,6 +183,22 @@ export const apiTokens = pgTable(
     ...timestamps,
   },
   (t) => [index('api_tokens_user_id_idx').on(t.userId)],
+);
+
+/**
+ * Requests per API token per minute, counted in the database so that the limit holds across
+ * every instance of the app. Old windows are deleted as new ones begin.
+ */
+export const apiRequestCounts = pgTable(
+  'api_request_counts',
+  {
+    tokenId: integer('token_id')
+      .notNull()
+      .references(() => apiTokens.id),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tokenId, t.windowStart] }), index('api_request_counts_window_start_idx').on(t.windowStart)],
 );
 
 /** Per-user secret for the calendar subscription feed; revoking sets `revoked_at`. */

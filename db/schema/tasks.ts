@@ -115,6 +115,15 @@ export const tasks = pgTable(
     index('tasks_department_due_id_idx').on(t.departmentId, t.dueDate, t.id),
     index('tasks_progress_id_idx').on(t.progress, t.id),
     index('tasks_status_id_idx').on(t.status, t.id),
+    // The oversight figures read the tasks assigned in a period: every column they aggregate is
+    // in the index, so a quarter's or a year's figures are an index-only range scan.
+    index('tasks_assigned_figures_idx').on(t.assignedAt, t.departmentId, t.status, t.dueDate, t.completedAt, t.acknowledgedAt, t.returnCount, t.extensionCount),
+    // "Completed this quarter" on the dashboard.
+    index('tasks_completed_at_idx').on(t.completedAt, t.departmentId).where(sql`${t.status} = 'completed'`),
+    // The open tasks of earlier conferences, for the carry-over review.
+    index('tasks_open_conference_idx')
+      .on(t.conferenceId, t.departmentId)
+      .where(sql`${t.status} IN ('assigned', 'acknowledged', 'in_progress', 'submitted')`),
     check('tasks_progress_range', sql`${t.progress} BETWEEN 0 AND 100`),
   ],
 );

@@ -137,6 +137,41 @@ export function generationSteps(size: DataSetSize, today: string): Array<{ label
     },
     { label: 'drop plan', sql: `DROP TABLE bench_plan` },
     ...followUpSteps(size.followUps),
+    ...oversightSteps(),
+  ];
+}
+
+/**
+ * What the ranking reads besides the tasks' state: attendance (every department at a quarterly
+ * conference, about 40 at a special one), work returned for rework (6 % of submitted work) and
+ * extension requests (every approved one, and 3 % more that were refused or are pending).
+ */
+function oversightSteps(): Array<{ label: string; sql: string }> {
+  return [
+    {
+      label: 'invitations and attendance',
+      sql: `INSERT INTO conference_invitations (conference_id, department_id, attendance, signed_in_at, created_at, updated_at)
+        SELECT c.id, d.id, (CASE WHEN d.r < 0.86 THEN 'present' WHEN d.r < 0.95 THEN 'absent' ELSE 'excused' END)::attendance,
+          c.starts_at, c.starts_at - interval '10 days', c.starts_at
+        FROM conferences c
+        CROSS JOIN LATERAL (SELECT id, random() r FROM departments WHERE code LIKE 'bench-%' AND (c.kind = 'quarterly' OR random() < 0.13)) d`,
+    },
+    {
+      label: 'returns',
+      sql: `UPDATE tasks SET return_count = 1 WHERE status IN ('submitted', 'completed') AND random() < 0.06`,
+    },
+    {
+      label: 'return follow-ups',
+      sql: `INSERT INTO follow_ups (task_id, kind, body, from_status, to_status, created_at)
+        SELECT id, 'return', '佐证材料不全，请补充后重新报送。', 'submitted', 'in_progress', least(now(), submitted_at - interval '5 days')
+        FROM tasks WHERE return_count > 0`,
+    },
+    {
+      label: 'extension requests',
+      sql: `INSERT INTO follow_ups (task_id, kind, requested_due_date, created_at)
+        SELECT id, 'extension_request', due_date + 15, least(now(), assigned_at + interval '10 days')
+        FROM tasks WHERE extension_count > 0 OR (status <> 'cancelled' AND random() < 0.03)`,
+    },
   ];
 }
 
