@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { ArrowLeft, FileClock } from 'lucide-react';
+import { ArrowLeft, FileClock, FileDown } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/app/_components/ui/badge';
+import { buttonClasses } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { EmptyState } from '@/app/_components/ui/empty-state';
 import { can } from '@/lib/auth/policy';
@@ -38,6 +39,7 @@ export default async function MinutesPage({ params }: Props) {
     pageLocale(),
     listConferenceActions(actor, conference.id),
   ]);
+  const tDocx = await getTranslations('minutesDocx');
   const title = conferenceTitle(conference, locale);
   const published = conference.status === 'minutes_published';
   const held = conference.status === 'held' || published;
@@ -95,7 +97,13 @@ export default async function MinutesPage({ params }: Props) {
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3 print:hidden">
         {back}
-        <PrintButton label={tNotice('print')} />
+        <div className="flex flex-wrap items-center gap-2">
+          <a href={`/api/conferences/${conference.id}/minutes.docx`} download className={buttonClasses('secondary')}>
+            <FileDown aria-hidden="true" />
+            {tDocx('download')}
+          </a>
+          <PrintButton label={tNotice('print')} />
+        </div>
       </div>
       {/* Writing comes first while the minutes are a draft; once published, corrections go below. */}
       {!published && editor ? <div className="mb-6">{editor}</div> : null}
