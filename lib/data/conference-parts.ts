@@ -229,6 +229,41 @@ export async function heldConferenceYears(actor: Actor): Promise<number[]> {
   return rows.map((r) => r.year);
 }
 
+/** The invitations to conferences held (or with minutes published) that start in [from, to), as far as the actor may see. */
+function heldInvitations(actor: Actor, range: { from: Date; to: Date }): SQL | undefined {
+  return and(
+    departmentScope(actor, 'report.read', conferenceInvitations.departmentId),
+    isNull(conferenceInvitations.removedAt),
+    inArray(conferences.status, heldStatuses),
+    gte(conferences.startsAt, range.from),
+    lt(conferences.startsAt, range.to),
+  );
+}
+
+const conferenceDay = sql`(${conferences.startsAt} AT TIME ZONE 'Asia/Shanghai')::date`;
+
+/**
+ * Invited and present per department over the conferences held in [from, to) (the rate is
+ * present ÷ invited, as on the attendance page), or per department and quarter of the
+ * conference's day in the city: the ranking's attendance figures, one aggregate query.
+ */
+export async function attendanceByDepartment(actor: Actor, range: { from: Date; to: Date }, options: { byQuarter?: boolean } = {}) {
+  const db = await getDb();
+  // Aliases unlike the conferences' own year and quarter columns, which GROUP BY would take instead.
+  const quarter = {
+    year: sql<number>`extract(year FROM ${conferenceDay})::int`.as('held_year'),
+    quarter: sql<number>`extract(quarter FROM ${conferenceDay})::int`.as('held_quarter'),
+  };
+  const key = { departmentId: conferenceInvitations.departmentId, ...(options.byQuarter ? quarter : {}) };
+  const rows = await db
+    .select({ ...key, invited: attendanceFigures.invited, present: attendanceFigures.present })
+    .from(conferenceInvitations)
+    .innerJoin(conferences, eq(conferences.id, conferenceInvitations.conferenceId))
+    .where(heldInvitations(actor, range))
+    .groupBy(...Object.values(key));
+  return rows as { departmentId: number; year?: number; quarter?: number; invited: number; present: number }[];
+}
+
 /**
  * Attendance per department across the conferences held (or with minutes published) in a period:
  * invited, present, absent, excused, not recorded and the rate, aggregated, sorted and paged in
@@ -238,11 +273,7 @@ export async function attendanceRates(actor: Actor, query: AttendanceRateQuery) 
   const db = await getDb();
   const q = query.q?.trim();
   const where = and(
-    departmentScope(actor, 'report.read', conferenceInvitations.departmentId),
-    isNull(conferenceInvitations.removedAt),
-    inArray(conferences.status, heldStatuses),
-    gte(conferences.startsAt, query.from),
-    lt(conferences.startsAt, query.to),
+    heldInvitations(actor, query),
     query.kind ? eq(departments.kind, query.kind) : undefined,
     q ? or(ilike(departments.name, `%${q}%`), ilike(departments.nameEn, `%${q}%`), ilike(departments.shortName, `%${q}%`)) : undefined,
   );

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { conferences, followUps, requestedActions, tasks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { quarterPeriod, yearPeriod } from '@/lib/domain/period';
-import type { TaskStatus } from '@/lib/domain/task-state';
 import { useTestDb } from '@/test/db';
+import { type FigureTaskSpec, insertFigureTasks } from '@/test/figure-tasks';
 import { makeActor, makeDepartment } from '@/test/fixtures';
 import { taskFigures, taskFiguresByDepartment, taskFiguresByDepartmentAndQuarter, taskFiguresByQuarter } from './task-figures';
 
@@ -18,18 +17,7 @@ let headA: Actor;
 let secretary: Actor;
 let leader: Actor;
 
-interface Spec {
-  dept: 'a' | 'b';
-  status: TaskStatus;
-  assigned: Date;
-  acknowledged?: Date;
-  completed?: Date;
-  due: string;
-  originalDue?: string;
-  returns?: number;
-  extensions?: number;
-  requests?: Date[];
-}
+type Spec = Omit<FigureTaskSpec, 'departmentId'> & { dept: 'a' | 'b' };
 
 const specs: Record<string, Spec> = {
   // Assigned at 00:30 on 1 April in the city: still Q2 (it is 31 March in UTC). 1 day to acknowledge, 30 to complete.
@@ -60,24 +48,7 @@ beforeAll(async () => {
   headA = await makeActor(t.db, 'department_head', a);
   secretary = await makeActor(t.db, 'secretary');
   leader = await makeActor(t.db, 'leader');
-  const [conf] = await t.db
-    .insert(conferences)
-    .values({ title: '会', year: 2026, quarter: 1, startsAt: new Date('2026-03-20T01:00:00Z'), endsAt: new Date('2026-03-20T03:00:00Z') })
-    .returning();
-  for (const [i, [name, s]] of Object.entries(specs).entries()) {
-    const [action] = await t.db.insert(requestedActions).values({ conferenceId: conf!.id, seq: i + 1, number: `F-${i + 1}`, title: name }).returning();
-    const [task] = await t.db
-      .insert(tasks)
-      .values({
-        actionId: action!.id, conferenceId: conf!.id, departmentId: s.dept === 'a' ? a : b, status: s.status, dueDate: s.due,
-        originalDueDate: s.originalDue ?? s.due, assignedAt: s.assigned, acknowledgedAt: s.acknowledged, completedAt: s.completed,
-        cancelledAt: s.status === 'cancelled' ? at('2026-05-02') : undefined, returnCount: s.returns ?? 0, extensionCount: s.extensions ?? 0,
-      })
-      .returning();
-    for (const createdAt of s.requests ?? []) {
-      await t.db.insert(followUps).values({ taskId: task!.id, kind: 'extension_request', requestedDueDate: '2026-09-01', createdAt });
-    }
-  }
+  await insertFigureTasks(t.db, Object.entries(specs).map(([title, { dept, ...s }]) => ({ ...s, title, departmentId: dept === 'a' ? a : b })));
 });
 
 const departmentA = {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Building2, ChevronRight, ScrollText, Tags, Users, type LucideIcon } from 'lucide-react';
+import { Building2, ChevronRight, Scale, ScrollText, Tags, Users, type LucideIcon } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { forbidden } from 'next/navigation';
 import { PageHeader } from '@/app/_components/ui/page-header';
@@ -20,6 +20,7 @@ export default async function AdminPage() {
     { href: '/admin/users', icon: Users, title: t('adminUsers.title'), description: t('adminUsers.overview') },
     { href: '/admin/departments', icon: Building2, title: t('adminDepartments.title'), description: t('adminDepartments.overview') },
     { href: '/admin/categories', icon: Tags, title: t('actionCategories.title'), description: t('actionCategories.overview') },
+    { href: '/admin/ranking', icon: Scale, title: t('rankingWeights.title'), description: t('rankingWeights.overview') },
   ];
   if (can(actor, 'audit.read')) {
     areas.push({ href: '/audit', icon: ScrollText, title: t('audit.title'), description: t('audit.overview') });
