@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conferences, requestedActions, tasks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { cityDate } from '@/lib/domain/quarters';
 import { taskStatuses } from '@/lib/domain/task-state';
 import { useTestDb } from '@/test/db';
 import { makeActor, makeDepartment } from '@/test/fixtures';
@@ -38,6 +39,7 @@ beforeAll(async () => {
       })),
     )
     .returning();
+  const completionTimes = ['2026-03-31T23:30:00+08:00', '2026-04-01T00:30:00+08:00', '2026-04-30T23:59:00+08:00', '2026-05-01T00:00:00+08:00'].map((d) => new Date(d));
   // A fixed linear congruential sequence, so a failure can be reproduced.
   let s = 7;
   const rand = () => (s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
@@ -46,11 +48,14 @@ beforeAll(async () => {
     for (const departmentId of deptIds) {
       if (rand() < 0.25) continue;
       const due = ['2026-04-30', '2026-05-21', '2026-06-30', '2026-09-30'][Math.floor(rand() * 4)]!;
+      const status = taskStatuses[Math.floor(rand() * taskStatuses.length)]!;
       rows.push({
         actionId: action.id,
         conferenceId: conf!.id,
         departmentId,
-        status: taskStatuses[Math.floor(rand() * taskStatuses.length)]!,
+        status,
+        // Verified around the ends of a city day (UTC+8): the day filters must cut at local midnight.
+        completedAt: status === 'completed' ? completionTimes[rows.length % completionTimes.length] : null,
         progress: [0, 20, 50, 100][Math.floor(rand() * 4)]!,
         assignedAt: new Date('2026-03-21T09:00:00+08:00'),
         dueDate: due,
@@ -131,6 +136,22 @@ describe('listTasks filters and counts', () => {
     expect(working.rows.map((r) => r.id).sort()).toEqual(everything.filter((r) => ['assigned', 'in_progress'].includes(r.status)).map((r) => r.id).sort());
     const overdue = await allPages(secretary, { overdue: true });
     expect(overdue.rows.map((r) => r.id).sort()).toEqual(everything.filter((r) => r.overdue).map((r) => r.id).sort());
+  });
+
+  it('filters by the city day of verification, both ends included', async () => {
+    const everything = (await allPages(secretary, {})).rows;
+    const completed = await t.db.select({ id: tasks.id, completedAt: tasks.completedAt }).from(tasks);
+    const day = new Map(completed.map((r) => [r.id, r.completedAt ? cityDate(r.completedAt) : null]));
+    for (const [from, to] of [['2026-04-01', '2026-04-30'], ['2026-04-01', undefined], [undefined, '2026-03-31'], ['2026-05-01', '2026-05-01']] as const) {
+      const { rows, total } = await allPages(secretary, { completedFrom: from, completedTo: to });
+      const expected = everything.filter((r) => {
+        const d = day.get(r.id);
+        return d != null && (!from || d >= from) && (!to || d <= to);
+      });
+      expect(expected.length, `${from}..${to}`).toBeGreaterThan(0);
+      expect(rows.map((r) => r.id).sort(), `${from}..${to}`).toEqual(expected.map((r) => r.id).sort());
+      expect(total).toBe(expected.length);
+    }
   });
 
   it("keeps a department head to their department's tasks in pages and in the export", async () => {

@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { cityDate } from '@/lib/domain/quarters';
 import type { TrafficLight } from '@/lib/domain/task-light';
 import type { TaskStatus } from '@/lib/domain/task-state';
+import { dayAfter, dayStart } from '@/lib/validation/list-query';
 import { departmentScope } from './guard';
 import { type ListQuery, pageOf } from './list-query';
 import { lightFilterSql, overdueSql, statusInSql, trafficLightSql } from './task-light-sql';
@@ -30,12 +31,21 @@ export interface TaskListQuery extends ListQuery<TaskSort> {
   dueFrom?: string;
   dueTo?: string;
   overdue?: boolean;
+  /** City days on which the office verified the work (completed_at). */
+  completedFrom?: string;
+  completedTo?: string;
 }
 
-function taskFilters(actor: Actor, query: TaskListQuery, today: string): SQL | undefined {
-  const q = query.q?.trim();
+/** The filters of the task table without its search, order and page: what other pages link to. */
+export type TaskListFilters = Omit<TaskListQuery, keyof ListQuery>;
+
+/**
+ * The table's filters as SQL, without the actor's scope and the search (category and priority
+ * read the joined action; the others `tasks` alone). Other figures count with the same conditions
+ * (`count(*) FILTER (WHERE …)`), so a count and the table it links to select the same rows.
+ */
+export function taskFilterSql(query: TaskListFilters, today: string): SQL | undefined {
   return and(
-    departmentScope(actor, 'task.read', tasks.departmentId),
     query.status?.length ? statusInSql(query.status) : undefined,
     query.light?.length ? lightFilterSql(query.light, today) : undefined,
     query.departmentId?.length ? inArray(tasks.departmentId, query.departmentId) : undefined,
@@ -46,6 +56,16 @@ function taskFilters(actor: Actor, query: TaskListQuery, today: string): SQL | u
     query.dueFrom ? gte(tasks.dueDate, query.dueFrom) : undefined,
     query.dueTo ? lte(tasks.dueDate, query.dueTo) : undefined,
     query.overdue ? overdueSql(today) : undefined,
+    query.completedFrom ? gte(tasks.completedAt, dayStart(query.completedFrom)) : undefined,
+    query.completedTo ? lt(tasks.completedAt, dayAfter(query.completedTo)) : undefined,
+  );
+}
+
+function taskFilters(actor: Actor, query: TaskListQuery, today: string): SQL | undefined {
+  const q = query.q?.trim();
+  return and(
+    departmentScope(actor, 'task.read', tasks.departmentId),
+    taskFilterSql(query, today),
     // Trigram indexes on the three columns (db/schema/tasks.ts) serve these.
     q ? or(ilike(requestedActions.title, `%${q}%`), ilike(requestedActions.details, `%${q}%`), ilike(requestedActions.number, `%${q}%`)) : undefined,
   );
@@ -153,26 +173,38 @@ export async function listTasks(actor: Actor, query: TaskListQuery, now: Date = 
 }
 export type TaskListRow = Awaited<ReturnType<typeof listTasks>>['rows'][number];
 
+/** Where a keyset page resumes: the last row's value of the sort column, and its id. */
+export interface TaskListKey {
+  value: string | number;
+  id: number;
+}
+
+/**
+ * Up to `limit` rows matching the filters after `key` in the list's order (from the start without
+ * one), each with its `sortKey`, so the next call resumes after the last (the API's cursors).
+ */
+export async function listTasksAfter(actor: Actor, query: TaskListQuery, key: TaskListKey | undefined, limit: number, now: Date = new Date()) {
+  const today = cityDate(now);
+  const db = await getDb();
+  return db
+    .select({ ...taskColumns(today), sortKey: taskSortColumns[query.sort ?? 'dueDate'] })
+    .from(tasks)
+    .innerJoin(requestedActions, eq(requestedActions.id, tasks.actionId))
+    .innerJoin(departments, eq(departments.id, tasks.departmentId))
+    .where(and(taskFilters(actor, query, today), key && after(query, key)))
+    .orderBy(...orderOf(query))
+    .limit(limit);
+}
+
 /**
  * Every row matching the filters, in batches, so an export never holds them all in memory.
  * Each batch resumes after the last row of the one before (keyset), so the ten-thousandth
  * batch costs what the first does.
  */
 export async function* iterateTasks(actor: Actor, query: TaskListQuery, now: Date = new Date(), batchSize = 2_000) {
-  const today = cityDate(now);
-  const where = taskFilters(actor, query, today);
-  const sortColumn = taskSortColumns[query.sort ?? 'dueDate'];
-  const db = await getDb();
-  let last: { value: string | number; id: number } | undefined;
+  let last: TaskListKey | undefined;
   for (;;) {
-    const rows = await db
-      .select({ ...taskColumns(today), sortKey: sortColumn })
-      .from(tasks)
-      .innerJoin(requestedActions, eq(requestedActions.id, tasks.actionId))
-      .innerJoin(departments, eq(departments.id, tasks.departmentId))
-      .where(and(where, last && after(query, last)))
-      .orderBy(...orderOf(query))
-      .limit(batchSize);
+    const rows = await listTasksAfter(actor, query, last, batchSize, now);
     const end = rows.at(-1);
     if (end) {
       last = { value: end.sortKey, id: end.id };

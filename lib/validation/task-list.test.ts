@@ -1,7 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { TaskListFilters } from '@/lib/data/task-list';
 import type { TaskStatus } from '@/lib/domain/task-state';
 import { parseListQuery, tableUrlState } from './list-query';
-import { taskListConfig, toTaskListQuery } from './task-list';
+import { taskListConfig, taskTableHref, toTaskListQuery } from './task-list';
 
 describe('taskListConfig', () => {
   it('sorts by due date, soonest first, with no filter for an empty URL', () => {
@@ -28,6 +29,8 @@ describe('taskListConfig', () => {
       dueFrom: '2018-03-01',
       dueTo: '2018-06-30',
       overdue: '1',
+      completedFrom: '2018-04-01',
+      completedTo: '2018-06-30',
     });
     expect(toTaskListQuery(state)).toEqual({
       q: '隐患 排查',
@@ -45,6 +48,8 @@ describe('taskListConfig', () => {
       dueFrom: '2018-03-01',
       dueTo: '2018-06-30',
       overdue: true,
+      completedFrom: '2018-04-01',
+      completedTo: '2018-06-30',
     });
     expect(state.hide).toEqual(['role', 'progress']);
     expectTypeOf(state.status).toEqualTypeOf<TaskStatus[] | undefined>();
@@ -72,6 +77,8 @@ describe('taskListConfig', () => {
       dueFrom: '2018-02-30',
       dueTo: '30/06/2018',
       overdue: 'true',
+      completedFrom: '2018-13-01',
+      completedTo: 'yesterday',
     });
     expect(toTaskListQuery(state)).toEqual({ sort: 'dueDate', dir: 'asc', page: 1, pageSize: 20 });
   });
@@ -84,5 +91,23 @@ describe('taskListConfig', () => {
       dueFrom: '2018-01-01',
       light: undefined,
     });
+  });
+
+  it('writes filters back as the URL the table reads, so other pages can link to exactly their rows', () => {
+    expect(taskTableHref({})).toBe('/tasks');
+    const filters: TaskListFilters = {
+      status: ['assigned', 'in_progress'],
+      departmentId: [3, 12],
+      conferenceId: 7,
+      dueFrom: '2018-03-01',
+      overdue: true,
+      completedFrom: '2018-04-01',
+      completedTo: '2018-06-30',
+    };
+    // An empty list is no filter.
+    const href = taskTableHref({ ...filters, light: [] });
+    expect(href).toBe('/tasks?status=assigned%2Cin_progress&departmentId=3%2C12&conferenceId=7&dueFrom=2018-03-01&overdue=1&completedFrom=2018-04-01&completedTo=2018-06-30');
+    const parsed = toTaskListQuery(parseListQuery(taskListConfig, new URLSearchParams(href.split('?')[1])));
+    expect(parsed).toEqual({ sort: 'dueDate', dir: 'asc', page: 1, pageSize: 20, ...filters });
   });
 });

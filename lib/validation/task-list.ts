@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TaskListQuery } from '@/lib/data/task-list';
+import type { TaskListFilters, TaskListQuery } from '@/lib/data/task-list';
 import type { TrafficLight } from '@/lib/domain/task-light';
 import { taskStatuses } from '@/lib/domain/task-state';
 import { dayFilter, defineList, enumFilter, idFilter, type ParsedList } from './list-query';
@@ -50,6 +50,9 @@ export const taskListConfig = defineList({
     dueFrom: dayFilter,
     dueTo: dayFilter,
     overdue: z.literal('1').transform(() => true),
+    // City days on which the office verified the work (the dashboard's "completed this quarter").
+    completedFrom: dayFilter,
+    completedTo: dayFilter,
   },
 });
 
@@ -73,5 +76,22 @@ export function toTaskListQuery(state: TaskListState): TaskListQuery {
     dueFrom: state.dueFrom,
     dueTo: state.dueTo,
     overdue: state.overdue,
+    completedFrom: state.completedFrom,
+    completedTo: state.completedTo,
   };
+}
+
+/**
+ * The task table's URL for these filters, the inverse of parsing it: `/tasks?status=…&overdue=1`.
+ * Other pages link to the rows they count with it (dashboard, My department).
+ */
+export function taskTableHref(filters: TaskListFilters): string {
+  const params = new URLSearchParams();
+  for (const key of Object.keys(taskListConfig.filters) as (keyof TaskListFilters)[]) {
+    const value = filters[key];
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    params.set(key, value === true ? '1' : Array.isArray(value) ? value.join(',') : String(value));
+  }
+  const query = params.toString();
+  return query ? `/tasks?${query}` : '/tasks';
 }

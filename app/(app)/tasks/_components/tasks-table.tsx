@@ -174,6 +174,18 @@ export function TasksTable(props: TasksTableProps) {
         <MultiFacetFilter title={t('filters.priority')} value={state.filters.priority} options={priorityOptions} onChange={(v) => url.setParams({ priority: v })} />
         <DataTableDateFilter label={t('dueFrom')} value={state.filters.dueFrom} max={state.filters.dueTo} onChange={(dueFrom) => url.setParams({ dueFrom })} />
         <DataTableDateFilter label={t('dueTo')} value={state.filters.dueTo} min={state.filters.dueFrom} onChange={(dueTo) => url.setParams({ dueTo })} />
+        <DataTableDateFilter
+          label={t('completedFrom')}
+          value={state.filters.completedFrom}
+          max={state.filters.completedTo}
+          onChange={(completedFrom) => url.setParams({ completedFrom })}
+        />
+        <DataTableDateFilter
+          label={t('completedTo')}
+          value={state.filters.completedTo}
+          min={state.filters.completedFrom}
+          onChange={(completedTo) => url.setParams({ completedTo })}
+        />
         <div className="flex h-8 items-center gap-2">
           <input
             id={overdueId}

@@ -29,7 +29,7 @@ export async function TaskSiblings({ siblings, locale }: { siblings: TaskSibling
             <li key={sibling.departmentId} className="py-2.5 first:pt-0 last:pb-0">
               <p className="text-ink">
                 {sibling.id !== null ? (
-                  <Link href={`/tasks/${sibling.id}`} className="text-accent underline-offset-2 hover:underline">
+                  <Link href={`/tasks/${sibling.id}`} className="text-accent underline underline-offset-2">
                     {name}
                   </Link>
                 ) : (
