@@ -25,7 +25,7 @@ export async function ConferenceProgressList({ conferences, more, periodName, ow
   const supportText = (a: ActionProgress) => {
     if (a.supportCount === 0) return t('none');
     const shown = names(a.supportNames, a.supportNamesEn);
-    return a.supportCount > a.supportNames.length ? t('supportMore', { names: shown, total: a.supportCount, rest: a.supportCount - a.supportNames.length }) : shown;
+    return a.supportCount > a.supportNames.length ? t('supportMore', { names: shown, total: a.supportCount }) : shown;
   };
 
   return (
