@@ -16,6 +16,7 @@ import { formatTimeRange } from '../_components/time';
 import { AgendaSection } from './_components/agenda-section';
 import { CalendarLinks } from './_components/calendar-links';
 import { DocumentsSection } from './_components/documents-section';
+import { IndicatorQuote } from './_components/indicator-quote';
 import { InvitationsSection } from './_components/invitations-section';
 import { SpeakersSection } from './_components/speakers-section';
 import { VenuesSection } from './_components/venues-section';
@@ -57,6 +58,7 @@ export default async function ConferencePage({ params }: Props) {
       : t('period.special', { year: conference.year });
   const chair = chairOf(detail, locale);
   const durationMinutes = Math.round((conference.endsAt.getTime() - conference.startsAt.getTime()) / 60_000);
+  const hasWorkReport = detail.speakers.some((s) => s.speaker.role === 'report') || detail.agenda.some((item) => item.kind === 'report');
 
   return (
     <>
@@ -152,6 +154,8 @@ export default async function ConferencePage({ params }: Props) {
           }>
           <InvitationsSection detail={detail} canManage={canManage} departments={departments} ownDepartmentId={actor.departmentId} canSignInOwn={canSignInOwn} />
           <SpeakersSection detail={detail} canManage={canManage} people={people} />
+          {/* A work report quotes the safety indicators as of the conference's month. */}
+          {hasWorkReport ? <IndicatorQuote actor={actor} startsAt={conference.startsAt} locale={locale} /> : null}
         </Group>
 
         <Group id="conference-what" title={t('sections.what')} body={
