@@ -9,12 +9,12 @@ import { EmptyState } from '@/app/_components/ui/empty-state';
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
-import { dashboard, dashboardDefaultPeriod, earlierPeriod, trendPeriod } from '@/lib/data/dashboard';
+import { dashboard, earlierPeriod, trendPeriod } from '@/lib/data/dashboard';
+import { reportPeriod } from '@/lib/data/report-period';
 import { periodParam } from '@/lib/domain/period';
 import { defaultLocale, isLocale } from '@/lib/i18n/config';
 import { formatDate } from '@/lib/i18n/format';
 import { periodLabel } from '@/lib/i18n/period-label';
-import { periodFromParams } from '@/lib/validation/period';
 import { ConferenceProgressList } from './_components/conference-progress';
 import { DepartmentTable } from './_components/department-table';
 import { FigureCards } from './_components/figure-cards';
@@ -36,12 +36,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   if (!can(actor, 'report.read')) forbidden();
   const now = new Date();
   const params = await searchParams;
-  const chosen = periodFromParams(params, now);
-  // No period in the address: the current quarter, or the one before while nothing is assigned in it yet.
-  const fallback = ['period', 'from', 'to'].some((key) => params[key]) ? null : await dashboardDefaultPeriod(actor, now);
-  const period = fallback?.period ?? chosen.period;
-  const param = periodParam(period);
-  const { error } = chosen;
+  const { period, param, error, fellBackFrom } = await reportPeriod(actor, params, now);
   const [t, tTrend, tValidation, rawLocale, data] = await Promise.all([
     getTranslations('dashboard'),
     getTranslations('dashboard.trend'),
@@ -84,9 +79,9 @@ export default async function DashboardPage({ searchParams }: Props) {
         <>
           <FigureCards counts={data.counts} links={data.links} now={now} locale={locale} />
           <PeriodPicker param={param} error={error ? tValidation(error.key as Parameters<typeof tValidation>[0], error.values) : null} className="mb-6 rounded-lg border border-border bg-surface px-4 py-3" />
-          {fallback?.fellBack ? (
+          {fellBackFrom ? (
             <p role="note" className="mb-3 text-sm text-ink">
-              {t('period.fellBack', { current: periodLabel(chosen.period, locale), shown: periodName })}
+              {t('period.fellBack', { current: periodLabel(fellBackFrom, locale), shown: periodName })}
             </p>
           ) : null}
           <PeriodFigures figures={data.figures} periodName={periodName} earlier={earlier} locale={locale} />

@@ -50,6 +50,7 @@ export default async function RankingPage({ searchParams }: Props) {
     pageLocale(),
     rankingView(actor, params),
   ]);
+  const tPicker = await getTranslations('periodPicker');
   const { query, period, param } = view;
   const page = clampPage(query.page, query.pageSize, view.rows.length);
   const shown = view.rows.slice((page - 1) * query.pageSize, page * query.pageSize);
@@ -87,6 +88,11 @@ export default async function RankingPage({ searchParams }: Props) {
       />
       <section aria-labelledby="ranking-period" className="mb-4 space-y-3 rounded-lg border border-border bg-surface px-4 py-3">
         <PeriodPicker param={param} error={view.error ? tValidation(view.error.key as never) : null} />
+        {view.fellBackFrom ? (
+          <p role="note" className="text-sm text-ink">
+            {tPicker('fellBack', { current: periodLabel(view.fellBackFrom, locale), shown: label })}
+          </p>
+        ) : null}
         <div className="text-sm">
           <h2 id="ranking-period" className="font-medium text-ink">
             {label}

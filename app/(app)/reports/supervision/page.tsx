@@ -14,7 +14,7 @@ import { numberedHeading } from '@/lib/export/numbered-heading';
 import { supervisionReportText } from '@/lib/export/supervision-report-text';
 import { formatDate } from '@/lib/i18n/format';
 import { periodLabel } from '@/lib/i18n/period-label';
-import { periodFromParams } from '@/lib/validation/period';
+import { reportPeriod } from '@/lib/data/report-period';
 import { Paper, PaperHeading } from '../../conferences/_components/paper';
 import { PrintButton } from '../../conferences/_components/print-button';
 import { pageLocale } from '../../conferences/[conferenceId]/load';
@@ -25,7 +25,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const [t, locale] = await Promise.all([getTranslations('supervisionReport'), pageLocale()]);
-  const { period, error } = periodFromParams(await searchParams);
+  const { period, error } = await reportPeriod(await requireActor(), await searchParams);
   return { title: error ? t('title') : t('metaTitle', { period: periodLabel(period, locale) }) };
 }
 
@@ -40,8 +40,8 @@ export default async function SupervisionReportPage({ searchParams }: Props) {
   const actor = await requireActor();
   if (!can(actor, 'report.read')) forbidden();
   const now = new Date();
-  const { period, param, error } = periodFromParams(await searchParams, now);
-  const [t, locale] = await Promise.all([getTranslations('supervisionReport'), pageLocale()]);
+  const { period, param, error, fellBackFrom } = await reportPeriod(actor, await searchParams, now);
+  const [t, tPicker, locale] = await Promise.all([getTranslations('supervisionReport'), getTranslations('periodPicker'), pageLocale()]);
   const errorMessage = error ? ((await translateFieldErrors({ period: [error] })).period?.[0] ?? null) : null;
   const picker = <PeriodPicker param={param} error={errorMessage} labels={{ legend: t('form.legend'), apply: t('form.submit') }} />;
 
@@ -68,6 +68,11 @@ export default async function SupervisionReportPage({ searchParams }: Props) {
   return (
     <>
       <BackLink href="/reports">{t('back')}</BackLink>
+      {fellBackFrom ? (
+        <p role="note" className="mb-3 text-sm text-ink print:hidden">
+          {tPicker('fellBack', { current: periodLabel(fellBackFrom, locale), shown: periodLabel(period, locale) })}
+        </p>
+      ) : null}
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4 print:hidden">
         {picker}
         <div className="flex flex-wrap items-center gap-2">
