@@ -33,7 +33,7 @@ export async function insertFigureTasks(db: Db, specs: readonly FigureTaskSpec[]
         actionId: action!.id, conferenceId: conf!.id, departmentId: s.departmentId, status: s.status, dueDate: s.due,
         originalDueDate: s.originalDue ?? s.due, assignedAt: s.assigned, acknowledgedAt: s.acknowledged, completedAt: s.completed,
         cancelledAt: s.status === 'cancelled' ? new Date(s.assigned.getTime() + 86_400_000) : undefined,
-        returnCount: s.returns ?? 0, extensionCount: s.extensions ?? 0,
+        returnCount: s.returns ?? 0, extensionCount: s.extensions ?? 0, extensionRequestCount: s.requests?.length ?? 0,
       })
       .returning();
     for (const createdAt of s.requests ?? []) {

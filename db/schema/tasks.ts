@@ -90,7 +90,10 @@ export const tasks = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** Approved extensions. */
     extensionCount: integer('extension_count').notNull().default(0),
+    /** Extension requests made, whatever was decided: counted here so the ranking need not read follow-ups. */
+    extensionRequestCount: integer('extension_request_count').notNull().default(0),
     returnCount: integer('return_count').notNull().default(0),
     version: integer('version').notNull().default(1),
     ...timestamps,
@@ -117,7 +120,9 @@ export const tasks = pgTable(
     index('tasks_status_id_idx').on(t.status, t.id),
     // The oversight figures read the tasks assigned in a period: every column they aggregate is
     // in the index, so a quarter's or a year's figures are an index-only range scan.
-    index('tasks_assigned_figures_idx').on(t.assignedAt, t.departmentId, t.status, t.dueDate, t.completedAt, t.acknowledgedAt, t.returnCount, t.extensionCount),
+    index('tasks_assigned_figures_idx').on(
+      t.assignedAt, t.departmentId, t.status, t.dueDate, t.completedAt, t.acknowledgedAt, t.returnCount, t.extensionCount, t.extensionRequestCount,
+    ),
     // "Completed this quarter" on the dashboard.
     index('tasks_completed_at_idx').on(t.completedAt, t.departmentId).where(sql`${t.status} = 'completed'`),
     // The open tasks of earlier conferences, for the carry-over review.

@@ -40,7 +40,7 @@ export interface TimelineEntry {
 export type TaskState = Pick<
   Task,
   | 'status' | 'progress' | 'dueDate' | 'originalDueDate' | 'acknowledgeBy' | 'assignedAt' | 'acknowledgedAt'
-  | 'submittedAt' | 'completedAt' | 'cancelledAt' | 'extensionCount' | 'returnCount' | 'version'
+  | 'submittedAt' | 'completedAt' | 'cancelledAt' | 'extensionCount' | 'extensionRequestCount' | 'returnCount' | 'version'
   | 'createdAt' | 'updatedAt'
 >;
 
@@ -75,6 +75,7 @@ export function replayTask(plan: TaskPlan, now: Date): { state: TaskState; timel
     completedAt: null,
     cancelledAt: null,
     extensionCount: 0,
+    extensionRequestCount: 0,
     returnCount: 0,
     version: 1,
     createdAt: plan.assignedAt,
@@ -127,6 +128,7 @@ export function replayTask(plan: TaskPlan, now: Date): { state: TaskState; timel
       case 'extension_request':
         pendingExtension = step.requestedDueDate;
         e.requestedDueDate = step.requestedDueDate;
+        s.extensionRequestCount += 1;
         break;
       case 'extension_approved':
       case 'extension_rejected':

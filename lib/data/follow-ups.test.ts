@@ -57,7 +57,7 @@ describe('the follow-up cycle', () => {
     await post(head, { kind: 'progress', progress: 40, body: '已完成40%的排查' }, 2);
     await post(head, { kind: 'extension_request', newDueDate: '2019-07-31', body: '汛期影响现场排查' }, 3);
     const approved = await post(secretary, { kind: 'extension_approved' }, 4);
-    expect(approved.task).toMatchObject({ dueDate: '2019-07-31', originalDueDate: '2019-06-30', extensionCount: 1 });
+    expect(approved.task).toMatchObject({ dueDate: '2019-07-31', originalDueDate: '2019-06-30', extensionCount: 1, extensionRequestCount: 1 });
     await post(head, { kind: 'submit', body: '排查整改全部完成' }, 5);
     const returned = await post(secretary, { kind: 'return', body: '缺少整改台账' }, 6);
     expect(returned.task).toMatchObject({ status: 'in_progress', returnCount: 1, submittedAt: null, progress: 100 });

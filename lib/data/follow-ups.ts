@@ -153,6 +153,9 @@ export async function applyFollowUp(tx: Tx, actor: Actor, task: Task, c: FollowU
       change.returnCount = task.returnCount + 1;
       change.submittedAt = null;
       break;
+    case 'extension_request':
+      change.extensionRequestCount = task.extensionRequestCount + 1;
+      break;
     case 'extension_approved':
       change.extensionCount = task.extensionCount + 1;
       break;

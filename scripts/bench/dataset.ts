@@ -25,7 +25,7 @@ export async function queryRows<T>(handle: DbHandle, text: string): Promise<T[]>
 }
 
 /** Changed whenever generate.ts makes a different data set, so that `--reuse` regenerates. */
-const dataShape = 'issue-7 v3: 300 departments, 3 follow-ups a task, attendance, returns, extension requests';
+const dataShape = 'issue-7 v3: 300 departments, 3 follow-ups a task, attendance, returns, extension requests v2';
 
 /** Tasks of the last generation, kept in the bench database itself (not part of the app's schema). */
 async function generatedRows(handle: DbHandle): Promise<number | null> {

@@ -168,9 +168,13 @@ function oversightSteps(): Array<{ label: string; sql: string }> {
     },
     {
       label: 'extension requests',
+      sql: `UPDATE tasks SET extension_request_count = 1 WHERE extension_count > 0 OR (status <> 'cancelled' AND random() < 0.03)`,
+    },
+    {
+      label: 'extension request follow-ups',
       sql: `INSERT INTO follow_ups (task_id, kind, requested_due_date, created_at)
         SELECT id, 'extension_request', due_date + 15, least(now(), assigned_at + interval '10 days')
-        FROM tasks WHERE extension_count > 0 OR (status <> 'cancelled' AND random() < 0.03)`,
+        FROM tasks WHERE extension_request_count > 0`,
     },
   ];
 }
