@@ -3,8 +3,9 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { contentSecurityPolicy } from '@/lib/auth/csp';
 
 // Only an optimistic gate: lib/data checks the actor on every read and write.
-// /api/cron checks its own secret header (app/api/cron/reminders/route.ts).
-const publicPrefixes = ['/login', '/api/auth', '/api/health', '/api/ready', '/api/v1', '/api/calendar', '/api/cron'];
+// /api/cron checks its own secret header (app/api/cron/reminders/route.ts); /api/v1 its bearer
+// tokens (lib/api/operation.ts), answering 401 as a problem; /api/docs is the public API reference.
+const publicPrefixes = ['/login', '/api/auth', '/api/health', '/api/ready', '/api/v1', '/api/docs', '/api/calendar', '/api/cron'];
 const refreshAfterSeconds = 5 * 60;
 
 function secure(): boolean {

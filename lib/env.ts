@@ -28,6 +28,8 @@ const envSchema = z.object({
   DUE_SOON_DAYS: unsetIfBlank(z.coerce.number().int().min(0).max(60).optional()),
   /** A task turns yellow when its progress lags the elapsed share of its time by more than this. */
   LAG_MARGIN_PERCENT: unsetIfBlank(z.coerce.number().int().min(0).max(100).optional()),
+  /** Requests a minute each API token may make (counted in the database, across instances). */
+  API_RATE_LIMIT: unsetIfBlank(z.coerce.number().int().min(1).max(1_000_000).default(600)),
 }).refine((e) => !e.SMTP_URL || e.MAIL_FROM, { path: ['MAIL_FROM'], message: 'is required when SMTP_URL is set' });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { type SQL, and, asc, count, desc, eq, gt, ilike, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, getTableColumns, gt, ilike, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { getDb } from '@/db/runtime';
 import { type Conference, conferenceInvitations, conferences, people, settings, venues } from '@/db/schema';
@@ -38,18 +38,22 @@ export interface ConferenceListQuery extends ListQuery<keyof typeof conferenceSo
   format?: (typeof conferences.format.enumValues)[number][];
 }
 
-/** Conferences the actor may see, upcoming first (soonest first), then past ones (latest first). */
-export async function listConferences(actor: Actor, query: ConferenceListQuery, now: Date = new Date()) {
-  const db = await getDb();
-  const filters: (SQL | undefined)[] = [
+/** The conferences the actor may see that match the list's filters. */
+function conferenceFilters(actor: Actor, query: Omit<ConferenceListQuery, 'sort' | 'dir' | 'page' | 'pageSize'>): SQL | undefined {
+  return and(
     conferenceScope(actor),
     query.q ? or(ilike(conferences.title, `%${query.q}%`), ilike(conferences.titleEn, `%${query.q}%`)) : undefined,
     query.year ? eq(conferences.year, query.year) : undefined,
     query.quarter ? eq(conferences.quarter, query.quarter) : undefined,
     query.status?.length ? inArray(conferences.status, query.status) : undefined,
     query.format?.length ? inArray(conferences.format, query.format) : undefined,
-  ];
-  const where = and(...filters);
+  );
+}
+
+/** Conferences the actor may see, upcoming first (soonest first), then past ones (latest first). */
+export async function listConferences(actor: Actor, query: ConferenceListQuery, now: Date = new Date()) {
+  const db = await getDb();
+  const where = conferenceFilters(actor, query);
   const sort = query.sort ?? 'upcoming';
   // Raw Date parameters are not portable across drivers; a timestamptz literal is.
   const nowParam = sql`${now.toISOString()}::timestamptz`;
@@ -86,6 +90,36 @@ export async function listConferences(actor: Actor, query: ConferenceListQuery, 
 }
 
 export type ConferenceListRow = Awaited<ReturnType<typeof listConferences>>['rows'][number];
+
+/** Where a page of conferences by start time ended: the last row's start and id. */
+export interface ConferenceKey {
+  startsAt: Date;
+  id: number;
+}
+
+/**
+ * Up to `limit` conferences matching the filters after `key` in start-time order (then id; latest
+ * first with `desc`), from the start without one: the API's cursor pages, each costing the same.
+ * The notice and minutes texts are left out (one conference's page has them).
+ */
+export async function listConferencesAfter(
+  actor: Actor,
+  query: Pick<ConferenceListQuery, 'year' | 'quarter' | 'status' | 'format'> & { kind?: Conference['kind']; desc?: boolean },
+  key: ConferenceKey | undefined,
+  limit: number,
+) {
+  const db = await getDb();
+  const { noticeText: _n, minutesText: _m, ...columns } = getTableColumns(conferences);
+  const startsAt = key && sql`${key.startsAt.toISOString()}::timestamptz`;
+  const after = key && (query.desc ? sql`(${conferences.startsAt}, ${conferences.id}) < (${startsAt}, ${key.id})` : sql`(${conferences.startsAt}, ${conferences.id}) > (${startsAt}, ${key.id})`);
+  const direction = query.desc ? desc : asc;
+  return db
+    .select(columns)
+    .from(conferences)
+    .where(and(conferenceFilters(actor, query), query.kind ? eq(conferences.kind, query.kind) : undefined, after))
+    .orderBy(direction(conferences.startsAt), direction(conferences.id))
+    .limit(limit);
+}
 
 /** The first and last year of the conferences the actor may see, for a year filter; null when there are none. */
 export async function conferenceYearSpan(actor: Actor): Promise<{ first: number; last: number } | null> {

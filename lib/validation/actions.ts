@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { priority, taskRole } from '@/db/schema/enums';
 import { id, optionalId, optionalText, requiredText, version } from './common';
 
-export const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidFormat').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'invalidFormat');
+/** A calendar day `YYYY-MM-DD` that exists: `2099-09-31` would roll over to October in `Date`, and fail in the database. */
+export const dateOnly = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidFormat')
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, 'invalidFormat');
 const optionalDateOnly = z.preprocess((v) => (v === '' || v === null ? undefined : v), dateOnly.optional());
 
 export const assignmentSchema = z.object({

@@ -13,7 +13,7 @@ const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z
 export const yearSchema = z.coerce.number().int().min(2000).max(2100);
 export const scheduleYearSchema = z.object({ year: yearSchema });
 
-const conferenceFields = {
+export const conferenceFields = {
   title: requiredText(200),
   titleEn: optionalText(300),
   kind: z.enum(conferenceKind.enumValues),

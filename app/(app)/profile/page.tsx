@@ -6,6 +6,7 @@ import { PageHeader } from '@/app/_components/ui/page-header';
 import { requireActor } from '@/lib/auth/session';
 import { getDepartment } from '@/lib/data/departments';
 import { localizedName } from '@/lib/i18n/localized';
+import { ApiTokens } from './_components/api-tokens';
 import { CalendarFeed } from './_components/calendar-feed';
 import { ChangePasswordForm } from './change-password-form';
 import { LanguageForm } from './language-form';
@@ -81,6 +82,7 @@ export default async function ProfilePage() {
           </CardContent>
         </Card>
         {actor.mustChangePassword ? null : <CalendarFeed />}
+        {actor.mustChangePassword ? null : <ApiTokens />}
       </div>
     </>
   );

@@ -1,0 +1,4 @@
+import { listDepartmentsOperation } from '@/lib/api/operations/departments';
+
+export const dynamic = 'force-dynamic';
+export const GET = listDepartmentsOperation.handle;

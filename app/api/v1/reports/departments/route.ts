@@ -1,0 +1,4 @@
+import { departmentRankingOperation } from '@/lib/api/operations/reports';
+
+export const dynamic = 'force-dynamic';
+export const GET = departmentRankingOperation.handle;

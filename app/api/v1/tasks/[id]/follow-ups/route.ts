@@ -1,0 +1,4 @@
+import { postFollowUpOperation } from '@/lib/api/operations/tasks';
+
+export const dynamic = 'force-dynamic';
+export const POST = postFollowUpOperation.handle;
