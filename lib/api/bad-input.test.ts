@@ -62,6 +62,8 @@ describe('bad bodies write nothing', () => {
     expect((await post({ kind: 'comment', body: 'x'.repeat(5_001), version: task.version })).body.errors).toEqual({ body: ['Use at most 5000 characters.'] });
     expect((await post({ kind: 'comment', body: '已阅' })).body.errors).toEqual({ version: ['This field is required.'] });
     expect((await post({ kind: 'progress', body: '完成', progress: -1, version: task.version })).body.errors).toEqual({ progress: ['Must be at least 0.'] });
+    // A value of the wrong type is named as such, not as missing.
+    expect((await post({ kind: 'comment', body: 42, version: task.version })).body.errors).toEqual({ body: ['This value has the wrong format.'] });
     expect((await post({ kind: 'extension_request', body: '延期', newDueDate: '2099-02-30x', version: task.version })).body.errors).toEqual({ newDueDate: ['This value has the wrong format.'] });
     // A day that does not exist is refused here, not left to fail in the database.
     expect((await post({ kind: 'extension_request', body: '延期', newDueDate: '2099-09-31', version: task.version })).body.errors).toEqual({ newDueDate: ['This value has the wrong format.'] });

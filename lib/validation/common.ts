@@ -10,8 +10,11 @@ export type FieldErrors = Record<string, FieldMessage[]>;
 
 function messageOf(issue: z.core.$ZodIssue): FieldMessage {
   switch (issue.code) {
-    case 'invalid_type':
-      return { key: issue.input === undefined || issue.input === null || issue.input === '' ? 'required' : 'invalidType' };
+    case 'invalid_type': {
+      // Zod 4 leaves the input out of its issues; its message still says what it received.
+      const missing = 'input' in issue ? issue.input === undefined || issue.input === null || issue.input === '' : /received (undefined|null|NaN)$/.test(issue.message);
+      return { key: missing ? 'required' : 'invalidType' };
+    }
     case 'too_small':
       if (issue.origin === 'string') return issue.minimum === 1 ? { key: 'required' } : { key: 'tooShort', values: { min: Number(issue.minimum) } };
       return { key: 'tooSmall', values: { min: Number(issue.minimum) } };
