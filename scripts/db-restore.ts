@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { openDatabase, targetFromEnv } from '../db/client';
+import { env } from '../lib/env';
+import { BackupRefusedError, formatSummary, restoreBackup } from '../lib/ops/backup';
+import { getStorage } from '../lib/storage';
+import { runCli } from './cli';
+import { parseCliArgs } from './cli-args';
+
+const usage = `Usage: npm run db:restore -- --in <file>
+Restores a backup made by db:backup into the configured database (DATABASE_URL, else the embedded
+database in DATA_DIR), which must be empty; attachment files go into the configured storage.
+Prints each table's row count and SHA-256, which match what db:backup printed.`;
+
+const argsSchema = z
+  .object({
+    in: z
+      .string({ error: 'is required' })
+      .trim()
+      .min(1, 'is required')
+      .refine((p) => fs.existsSync(p), 'names no file'),
+  })
+  .strict();
+
+runCli(async () => {
+  const args = parseCliArgs({ in: { type: 'string' } }, argsSchema, usage);
+  if (!args) return;
+  const started = Date.now();
+  const handle = await openDatabase(targetFromEnv(env()));
+  try {
+    const summary = await restoreBackup(handle, args.in, { storage: getStorage() });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`Restored ${path.resolve(args.in)} into the ${handle.kind} database in ${seconds} s.`);
+    console.log(formatSummary(summary));
+  } catch (error) {
+    if (!(error instanceof BackupRefusedError)) throw error;
+    console.error(`docket: restore refused: ${error.message}`);
+    process.exitCode = 2;
+  } finally {
+    await handle.close();
+  }
+});
