@@ -5,3 +5,10 @@ export async function register() {
   const { startServerRuntime } = await import('./db/startup');
   await startServerRuntime();
 }
+
+/** A request failed on the server: one JSON log line with its request id, the page's digest and the stack. */
+export async function onRequestError(...args: Parameters<typeof import('./lib/request-error').logRequestError>) {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { logRequestError } = await import('./lib/request-error');
+  await logRequestError(...args);
+}

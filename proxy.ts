@@ -1,6 +1,7 @@
 import { encode, getToken } from 'next-auth/jwt';
 import { type NextRequest, NextResponse } from 'next/server';
 import { contentSecurityPolicy } from '@/lib/auth/csp';
+import { requestIdFrom, requestIdHeader } from '@/lib/request-id';
 
 // Only an optimistic gate: lib/data checks the actor on every read and write.
 // /api/cron checks its own secret header (app/api/cron/reminders/route.ts); /api/v1 its bearer
@@ -22,10 +23,17 @@ export async function proxy(request: NextRequest) {
   // Layouts cannot see the path; the shell needs it to send users to a forced password change.
   requestHeaders.set('x-pathname', pathname);
   requestHeaders.set('Content-Security-Policy', csp);
+  // One id per request, for server code (`headers()`), log lines, problem answers and the caller.
+  const requestId = requestIdFrom(request.headers.get(requestIdHeader));
+  requestHeaders.set(requestIdHeader, requestId);
+  const stamped = (response: NextResponse) => {
+    response.headers.set('X-Request-Id', requestId);
+    return response;
+  };
   const next = () => {
     const response = NextResponse.next({ request: { headers: requestHeaders } });
     response.headers.set('Content-Security-Policy', csp);
-    return response;
+    return stamped(response);
   };
 
   if (publicPrefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return next();
@@ -34,14 +42,14 @@ export async function proxy(request: NextRequest) {
   const secureCookie = secure();
   const token = await getToken({ req: request, secret, secureCookie }).catch(() => null);
   if (!token) {
-    if (pathname.startsWith('/api/')) return new NextResponse(null, { status: 401 });
+    if (pathname.startsWith('/api/')) return stamped(new NextResponse(null, { status: 401 }));
     const login = new URL('/login', request.url);
     login.searchParams.set('callbackUrl', `${pathname}${search}`);
-    return NextResponse.redirect(login);
+    return stamped(NextResponse.redirect(login));
   }
 
   if (token.mcp && pathname !== '/profile' && !pathname.startsWith('/api/')) {
-    return NextResponse.redirect(new URL('/profile', request.url));
+    return stamped(NextResponse.redirect(new URL('/profile', request.url)));
   }
 
   const response = next();

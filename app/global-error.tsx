@@ -7,6 +7,7 @@ import './globals.css';
  * unavailable: this one page carries its text inline, in both languages side by side.
  */
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
+  // Found in the server's `request failed` log line, next to the request id (lib/request-error.ts).
   const digest = error instanceof Error && 'digest' in error ? String(error.digest) : null;
   return (
     <html lang="zh-CN">

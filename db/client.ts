@@ -2,10 +2,12 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type PgDatabase, PgPreparedQuery, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { env } from '../lib/env';
+import { logger } from '../lib/log';
 import { acquireDataDirLock } from './lock';
 import * as schema from './schema';
 
@@ -32,6 +34,44 @@ export function targetFromEnv(source: { DATABASE_URL?: string; DATA_DIR: string 
 }
 
 const pgliteOptions = { extensions: { pg_trgm } };
+
+const defaultSlowQueryMs = 500;
+const maxLoggedSqlLength = 4_000;
+
+/** Logs a statement that took longer than `SLOW_QUERY_MS`, with its SQL text and never its parameters. */
+export function reportQueryDuration(queryString: string, durationMs: number): void {
+  let threshold = defaultSlowQueryMs;
+  try {
+    threshold = env().SLOW_QUERY_MS;
+  } catch {
+    // Scripts may run with an environment the app would refuse; the default applies.
+  }
+  if (durationMs <= threshold) return;
+  const text = queryString.length > maxLoggedSqlLength ? `${queryString.slice(0, maxLoggedSqlLength)}…` : queryString;
+  logger.warn('slow query', { durationMs: Math.round(durationMs), thresholdMs: threshold, sql: text });
+}
+
+/*
+ * Every statement of either driver, in or out of a transaction, runs through drizzle's
+ * `PgPreparedQuery#queryWithCache` (given the SQL text, the parameters and the driver call), so
+ * timing it there times them all. drizzle's own `logger` option only sees a statement before it
+ * runs. db/slow-query.test.ts fails should a drizzle upgrade move this.
+ */
+type QueryWithCache = (this: unknown, queryString: string, params: unknown[], query: () => Promise<unknown>) => Promise<unknown>;
+const timedMarker = Symbol.for('docket.timedQueries');
+const preparedQuery = PgPreparedQuery.prototype as unknown as { queryWithCache?: QueryWithCache; [timedMarker]?: true };
+if (!preparedQuery[timedMarker] && typeof preparedQuery.queryWithCache === 'function') {
+  const untimed = preparedQuery.queryWithCache;
+  preparedQuery.queryWithCache = async function timed(queryString, params, query) {
+    const started = performance.now();
+    try {
+      return await untimed.call(this, queryString, params, query);
+    } finally {
+      reportQueryDuration(queryString, performance.now() - started);
+    }
+  };
+  preparedQuery[timedMarker] = true;
+}
 
 export async function openDatabase(target: DbTarget): Promise<DbHandle> {
   if (target.kind === 'postgres') {

@@ -49,8 +49,22 @@ test.describe('the shell', () => {
   });
 });
 
-test('health reports the database', async ({ request }) => {
-  const response = await request.get('/api/health');
-  expect(response.status()).toBe(200);
-  expect(await response.json()).toMatchObject({ status: 'ok', database: { ok: true } });
+test('health answers liveness, ready reports the database and its migrations', async ({ request }) => {
+  const live = await request.get('/api/health');
+  expect(live.status()).toBe(200);
+  expect(await live.json()).toMatchObject({ status: 'ok' });
+  const ready = await request.get('/api/ready', { headers: { 'X-Request-Id': 'e2e-ready-1' } });
+  expect(ready.status()).toBe(200);
+  expect(await ready.json()).toMatchObject({ status: 'ready', database: { ok: true }, migrations: { ok: true, pending: [] } });
+  // The proxy keeps a caller's sane request id and answers with it.
+  expect(ready.headers()['x-request-id']).toBe('e2e-ready-1');
+});
+
+test('every answer carries a request id, also in API problems', async ({ request }) => {
+  const page = await request.get('/login', { headers: { 'X-Request-Id': 'bad id"' } });
+  expect(page.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  const problem = await request.get('/api/v1/tasks', { headers: { 'X-Request-Id': 'e2e-api-1' } });
+  expect(problem.status()).toBe(401);
+  expect(problem.headers()['x-request-id']).toBe('e2e-api-1');
+  expect(await problem.json()).toMatchObject({ status: 401, requestId: 'e2e-api-1' });
 });

@@ -30,4 +30,11 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ REMINDER_SECRET: 'short' })).toThrow(/REMINDER_SECRET/);
     expect(parseEnv({ DUE_SOON_DAYS: '5', LAG_MARGIN_PERCENT: '10' })).toMatchObject({ DUE_SOON_DAYS: 5, LAG_MARGIN_PERCENT: 10 });
   });
+
+  it('logs statements slower than half a second unless SLOW_QUERY_MS says otherwise, and knows the log levels', () => {
+    expect(parseEnv({}).SLOW_QUERY_MS).toBe(500);
+    expect(parseEnv({ SLOW_QUERY_MS: '200', LOG_LEVEL: 'warn' })).toMatchObject({ SLOW_QUERY_MS: 200, LOG_LEVEL: 'warn' });
+    expect(() => parseEnv({ SLOW_QUERY_MS: '-1' })).toThrow(/SLOW_QUERY_MS/);
+    expect(() => parseEnv({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
+  });
 });

@@ -30,6 +30,10 @@ const envSchema = z.object({
   LAG_MARGIN_PERCENT: unsetIfBlank(z.coerce.number().int().min(0).max(100).optional()),
   /** Requests a minute each API token may make (counted in the database, across instances). */
   API_RATE_LIMIT: unsetIfBlank(z.coerce.number().int().min(1).max(1_000_000).default(600)),
+  /** Statements slower than this many milliseconds are logged (warn, with their SQL text). */
+  SLOW_QUERY_MS: unsetIfBlank(z.coerce.number().int().min(0).max(3_600_000).default(500)),
+  /** The least severe log level written to stdout (lib/log.ts). */
+  LOG_LEVEL: unsetIfBlank(z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
 }).refine((e) => !e.SMTP_URL || e.MAIL_FROM, { path: ['MAIL_FROM'], message: 'is required when SMTP_URL is set' });
 
 export type Env = z.infer<typeof envSchema>;

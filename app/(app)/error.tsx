@@ -9,7 +9,8 @@ import { Button } from '@/app/_components/ui/button';
 export default function AppError({ error, retry }: { error: unknown; retry: () => void }) {
   const t = useTranslations('errors');
   const tCommon = useTranslations('common');
-  // The server sends only a digest that matches its log, never the message itself.
+  // The server sends only a digest, never the message itself; its `request failed` log line carries
+  // the digest next to the request id (lib/request-error.ts). The request id cannot reach this page.
   const digest = error instanceof Error && 'digest' in error ? String(error.digest) : null;
 
   useEffect(() => {

@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { ValidationError } from '@/lib/validation/common';
+import { captureLogsForTests } from '@/lib/log';
 import { maxBodyBytes, readJsonBody } from './body';
 import { decodeCursor, encodeCursor } from './cursor';
 import { docsModel, fieldsOf, typeLabel } from './docs';
@@ -146,10 +147,11 @@ describe('problems', () => {
     });
     const zh = await errorToProblem(new ApiProblem('rate_limited', 'rateLimited', { limit: 5, seconds: 30 }, { 'Retry-After': '30' }), 'zh-CN').json();
     expect(zh).toMatchObject({ status: 429, title: '请求过于频繁', detail: '此令牌每分钟最多请求 5 次，请 30 秒后再试。' });
-    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logs = captureLogsForTests();
     const bug = errorToProblem(new Error('relation "secret_table" does not exist'), 'en');
-    expect(log).toHaveBeenCalledOnce();
-    log.mockRestore();
+    logs.stop();
+    expect(logs.lines).toHaveLength(1);
+    expect(logs.lines[0]).toMatchObject({ level: 'error', err: { message: 'relation "secret_table" does not exist', stack: expect.any(String) } });
     expect(bug.status).toBe(500);
     expect(JSON.stringify(await bug.json())).not.toContain('secret_table');
   });
@@ -181,7 +183,7 @@ describe('the reference page model', () => {
     expect(created.fields.map((f) => f.name)).toContain('followUp.author.name');
     expect(created.headers.map((h) => h.name)).toEqual(['ETag', 'Location', 'Idempotent-Replayed']);
     expect(model.sections.flatMap((s) => s.operations).find((o) => o.id === 'getOpenApiDocument')?.authenticated).toBe(false);
-    expect(model.problemFields.map((f) => f.name)).toEqual(['type', 'title', 'status', 'detail', 'instance', 'errors', 'current']);
+    expect(model.problemFields.map((f) => f.name)).toEqual(['type', 'title', 'status', 'detail', 'instance', 'errors', 'current', 'requestId']);
   });
 
   it('names types readably', () => {

@@ -1,7 +1,8 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { createApiToken } from '@/lib/data/api-tokens';
 import { conflict } from '@/lib/errors';
+import { captureLogsForTests } from '@/lib/log';
 import { useTestDb } from '@/test/db';
 import { makeActor } from '@/test/fixtures';
 import { defineOperation, reply } from './operation';
@@ -91,16 +92,43 @@ describe('the operation wrapper', () => {
     expect(await stale.json()).toMatchObject({ type: '/api/docs#problem-conflict', current: { version: 7 } });
     // The rate-limit headers come with problems too.
     expect(stale.headers.get('ratelimit-remaining')).toEqual(expect.any(String));
-    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logs = captureLogsForTests();
     try {
       const bug = await send(echo, { method: 'POST', params: { id: '5' }, body: '{"text":"bug"}' });
       expect(bug.status).toBe(500);
-      expect(JSON.stringify(await bug.json())).not.toContain('secret');
+      const body = (await bug.json()) as { requestId: string };
+      expect(JSON.stringify(body)).not.toContain('secret');
+      // The answer names the request, and the log line with the stack names it too.
+      expect(body.requestId).toBe(bug.headers.get('x-request-id'));
+      const failure = logs.lines.find((l) => l.msg === 'API request failed');
+      expect(failure).toMatchObject({ level: 'error', requestId: body.requestId, err: { message: 'column "secret" does not exist', stack: expect.stringContaining('operation.test.ts') } });
       // Outside production an answer that is not the documented shape is a bug too.
       expect((await send(echo, { method: 'POST', params: { id: '5' }, body: '{"text":"shape"}' })).status).toBe(500);
-      expect(log).toHaveBeenCalledTimes(2);
+      expect(logs.lines.filter((l) => l.msg === 'API request failed')).toHaveLength(2);
     } finally {
-      log.mockRestore();
+      logs.stop();
+    }
+  });
+
+  it('logs one line a request and sends its request id back, keeping a sane one the caller chose', async () => {
+    const logs = captureLogsForTests();
+    try {
+      const ok = await send(echo, { method: 'POST', url: '/test/echo/5', params: { id: '5' }, body: '{"text":"hi"}', headers: { 'X-Request-Id': 'lb-42' } });
+      expect(ok.headers.get('x-request-id')).toBe('lb-42');
+      const invalid = await send(echo, { method: 'POST', url: '/test/echo/5', params: { id: '5' }, body: '{"text":"far too long"}', headers: { 'X-Request-Id': 'bad id\"' } });
+      expect(invalid.status).toBe(422);
+      const problem = (await invalid.json()) as { requestId: string };
+      expect(problem.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(invalid.headers.get('x-request-id')).toBe(problem.requestId);
+      const anonymous = await send(text, { headers: { Authorization: '' } });
+      expect(anonymous.status).toBe(401);
+      expect(logs.lines).toEqual([
+        { level: 'info', time: expect.any(String), msg: 'API request', requestId: 'lb-42', method: 'POST', path: '/api/v1/test/echo/5', status: 201, durationMs: expect.any(Number), userId: actor.id },
+        { level: 'info', time: expect.any(String), msg: 'API request', requestId: problem.requestId, method: 'POST', path: '/api/v1/test/echo/5', status: 422, durationMs: expect.any(Number), userId: actor.id },
+        { level: 'info', time: expect.any(String), msg: 'API request', requestId: anonymous.headers.get('x-request-id'), method: 'GET', path: '/api/v1/test', status: 401, durationMs: expect.any(Number) },
+      ]);
+    } finally {
+      logs.stop();
     }
   });
 

@@ -8,6 +8,7 @@ import { type FieldErrors, ValidationError, fieldErrorsOf } from '@/lib/validati
 import { readJsonBody } from './body';
 import { negotiateLocale } from './locale';
 import { ApiProblem, type ProblemStatus, errorToProblem } from './problem';
+import { type RequestSeen, observeApiRequest } from './request-log';
 import type { z } from './zod';
 
 /**
@@ -122,7 +123,7 @@ export function defineOperation<
 >(config: OperationConfig<P, Q, H, B, R>): Operation<P, Q, H, B, R> {
   const operation: Operation<P, Q, H, B, R> = {
     ...config,
-    handle: (request, context) => handleRequest(operation as unknown as Operation, request, context),
+    handle: (request, context) => observeApiRequest(request, (seen) => handleRequest(operation as unknown as Operation, request, seen, context)),
   };
   operations.set(`${config.method.toUpperCase()} ${config.path}`, operation as unknown as Operation);
   return operation;
@@ -191,12 +192,13 @@ function parsePart(schema: z.ZodType | undefined, input: unknown, errors: FieldE
   return undefined;
 }
 
-async function handleRequest(operation: Operation, request: Request, context?: RouteContext): Promise<Response> {
+async function handleRequest(operation: Operation, request: Request, seen: RequestSeen, context?: RouteContext): Promise<Response> {
   const instance = new URL(request.url).pathname;
   let locale = negotiateLocale(request.headers.get('accept-language'));
   let rateHeaders: Record<string, string> = {};
   try {
     const actor = await authenticate(request);
+    seen.userId = actor.id;
     locale = actor.locale ?? locale;
     rateHeaders = await throttle(actor);
 

@@ -1,5 +1,6 @@
 import { AppError, type ErrorCode, httpStatus } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
+import { currentRequestId, errorFields, logger } from '@/lib/log';
 import { translator } from '@/lib/i18n/translator';
 import { type FieldErrors, ValidationError } from '@/lib/validation/common';
 import { z } from './zod';
@@ -54,6 +55,10 @@ export const problemSchema = z
       .record(z.string(), z.unknown())
       .optional()
       .openapi({ description: 'For 409/412 on a stale version: the record as it is saved now (e.g. status, progress, dueDate, version).' }),
+    requestId: z
+      .string()
+      .optional()
+      .openapi({ description: 'The id of this request in the server log, also sent as the `X-Request-Id` header: quote it when reporting a problem.' }),
   })
   .openapi('Problem', {
     description: 'An error answer (RFC 9457, `application/problem+json`). The answer language is the token user\'s, else the `Accept-Language` header\'s, else Chinese.',
@@ -83,10 +88,11 @@ export function problemResponse(
   code: ProblemCode,
   locale: Locale,
   detail: string,
-  extra: { instance?: string; errors?: Record<string, string[]>; current?: Record<string, unknown>; headers?: Record<string, string> } = {},
+  extra: { instance?: string; errors?: Record<string, string[]>; current?: Record<string, unknown>; headers?: Record<string, string>; requestId?: string } = {},
 ): Response {
   const t = translator(locale);
   const status = problemStatus[code];
+  const requestId = extra.requestId ?? currentRequestId();
   const body: Problem = {
     type: problemType(code),
     title: t(`api.problemTitles.${code}` as never),
@@ -95,10 +101,16 @@ export function problemResponse(
     ...(extra.instance ? { instance: extra.instance } : {}),
     ...(extra.errors ? { errors: extra.errors } : {}),
     ...(extra.current ? { current: extra.current } : {}),
+    ...(requestId ? { requestId } : {}),
   };
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'Content-Type': `${problemContentType}; charset=utf-8`, 'Cache-Control': 'no-store', ...extra.headers },
+    headers: {
+      'Content-Type': `${problemContentType}; charset=utf-8`,
+      'Cache-Control': 'no-store',
+      ...(requestId ? { 'X-Request-Id': requestId } : {}),
+      ...extra.headers,
+    },
   });
 }
 
@@ -123,6 +135,6 @@ export function errorToProblem(error: unknown, locale: Locale, instance?: string
   if (error instanceof ApiProblem) {
     return problemResponse(error.code, locale, t(`api.problems.${error.detailKey}` as never, error.values as never), { instance, headers: error.headers });
   }
-  console.error('docket: API request failed:', error);
+  logger.error('API request failed', { path: instance, ...errorFields(error) });
   return problemResponse('internal', locale, t('api.problems.internal'), { instance });
 }

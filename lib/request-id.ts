@@ -1,0 +1,15 @@
+/**
+ * The id that ties a request's log lines, its problem answers and its error page together. A
+ * caller (a load balancer, an API client) may send its own in `X-Request-Id`; one that is not a
+ * short plain token is replaced, so a log line never carries what the client chose to inject.
+ * No Node imports: proxy.ts uses it too.
+ */
+export const requestIdHeader = 'x-request-id';
+
+const saneRequestId = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+/** The caller's request id if it is sane, else a new one. */
+export function requestIdFrom(candidate: string | null | undefined): string {
+  const value = candidate?.trim();
+  return value && saneRequestId.test(value) ? value : crypto.randomUUID();
+}
