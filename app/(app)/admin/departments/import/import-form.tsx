@@ -1,69 +1,26 @@
 'use client';
 
-import { useActionState, useState } from 'react';
 import Link from 'next/link';
-import { Upload } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import { CsvImportForm } from '@/app/_components/csv-import-form';
 import { Button } from '@/app/_components/ui/button';
-import { Field, FormMessage } from '@/app/_components/ui/field';
 import { importDepartmentsAction } from './actions';
 import { maxImportBytes } from './limits';
 
 export function ImportForm() {
   const t = useTranslations('adminDepartments.import');
-  const [state, formAction, pending] = useActionState(importDepartmentsAction, null);
-  // A file too large never reaches the server (Next refuses the request): say so here.
-  const [tooLarge, setTooLarge] = useState(false);
-  const failed = state && !state.ok ? state : null;
-
   return (
-    <form
-      action={formAction}
-      noValidate
-      aria-busy={pending || undefined}
-      onSubmit={(event) => {
-        const file = new FormData(event.currentTarget).get('file');
-        const large = file instanceof File && file.size > maxImportBytes;
-        setTooLarge(large);
-        if (large) event.preventDefault();
-      }}
-      className="space-y-5"
-    >
-      <FormMessage
-        error={tooLarge ? t('tooLarge') : failed?.message}
-        success={state?.ok ? t('done', { count: state.data.created, encoding: state.data.encoding.toUpperCase() }) : null}
-      />
-      {failed?.problems?.length && !tooLarge ? (
-        <section aria-labelledby="import-problems" className="rounded-md border border-danger-border bg-surface px-4 py-3">
-          <h3 id="import-problems" className="text-sm font-semibold text-danger">
-            {t('problemsTitle')}
-          </h3>
-          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-ink">
-            {failed.problems.map((problem, i) => (
-              <li key={i}>{problem}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      <Field label={t('file')} name="file" errors={tooLarge ? [t('tooLarge')] : failed?.fieldErrors?.file} hint={t('fileHint')} required>
-        {(control) => (
-          <input
-            {...control}
-            type="file"
-            accept=".csv,text/csv"
-            className="block w-full text-sm text-ink file:mr-3 file:h-10 file:rounded-md file:border file:border-border-strong file:bg-surface file:px-4 file:text-sm file:font-medium file:text-ink hover:file:bg-canvas"
-          />
-        )}
-      </Field>
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={pending}>
-          <Upload aria-hidden="true" />
-          {pending ? t('importing') : t('submit')}
-        </Button>
+    <CsvImportForm
+      action={importDepartmentsAction}
+      maxBytes={maxImportBytes}
+      idPrefix="departments"
+      done={(data) => t('done', { count: data.created, encoding: data.encoding.toUpperCase() })}
+      labels={{ file: t('file'), fileHint: t('fileHint'), submit: t('submit'), importing: t('importing'), tooLarge: t('tooLarge'), problemsTitle: t('problemsTitle') }}
+      actions={
         <Button asChild variant="ghost">
           <Link href="/admin/departments">{t('backToList')}</Link>
         </Button>
-      </div>
-    </form>
+      }
+    />
   );
 }
