@@ -1,28 +1,20 @@
-import { getTranslations } from 'next-intl/server';
 import { requestIp } from '@/lib/auth/request-ip';
 import { getActor } from '@/lib/auth/session';
 import { getDocumentForDownload } from '@/lib/data/documents';
 import { contentDisposition } from '@/lib/domain/content-disposition';
 import { rowId } from '@/lib/validation/documents';
+import { plainError } from '@/lib/http/plain-error';
 
 export const dynamic = 'force-dynamic';
-
-async function plain(status: 401 | 404) {
-  const t = await getTranslations('errors');
-  return new Response(t(status === 401 ? 'unauthenticated' : 'notFound'), {
-    status,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
-  });
-}
 
 /** Downloads a conference document or a follow-up's evidence; 404 when missing or not the user's to see. */
 export async function GET(request: Request, { params }: { params: Promise<{ attachmentId: string }> }) {
   const actor = await getActor();
-  if (!actor) return plain(401);
+  if (!actor) return plainError(401);
   const id = rowId.safeParse((await params).attachmentId);
   // The download is audited (who, which file, from where) by the data layer.
   const file = id.success ? await getDocumentForDownload(actor, id.data, { ip: requestIp(request.headers) }) : null;
-  if (!file) return plain(404);
+  if (!file) return plainError(404);
   // Storage hands out plain ArrayBuffer-backed bytes; the DOM types only want that spelled out.
   return new Response(new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.mediaType }), {
     headers: {

@@ -9,16 +9,9 @@ import { localizedName } from '@/lib/i18n/localized';
 import { rowId } from '@/lib/validation/documents';
 import { pageLocale } from '@/app/(app)/conferences/[conferenceId]/load';
 import { minutesDocument } from './minutes-document';
+import { plainError } from '@/lib/http/plain-error';
 
 export const dynamic = 'force-dynamic';
-
-async function plain(status: 401 | 404) {
-  const t = await getTranslations('errors');
-  return new Response(t(status === 401 ? 'unauthenticated' : 'notFound'), {
-    status,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
-  });
-}
 
 /**
  * The minutes of a held conference as a Word document, in the user's language. Whoever may open
@@ -27,12 +20,12 @@ async function plain(status: 401 | 404) {
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ conferenceId: string }> }) {
   const actor = await getActor();
-  if (!actor) return plain(401);
+  if (!actor) return plainError(401);
   const id = rowId.safeParse((await params).conferenceId);
-  if (!id.success) return plain(404);
+  if (!id.success) return plainError(404);
   const [detail, actions, locale] = await Promise.all([getConferenceDetail(actor, id.data), listConferenceActions(actor, id.data), pageLocale()]);
   const status = detail?.conference.status;
-  if (!detail || (status !== 'held' && status !== 'minutes_published')) return plain(404);
+  if (!detail || (status !== 'held' && status !== 'minutes_published')) return plainError(404);
   // As on the minutes page: drafts are the office's and the leaders' (who read everything).
   const canReadDraft = can(actor, 'conference.update') || actor.role === 'leader';
   const document = minutesDocument({ detail, actions: actions ?? [], locale, canReadDraft });
