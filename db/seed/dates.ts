@@ -1,6 +1,10 @@
 // Calendar helpers fixed to Asia/Shanghai (+08:00, no daylight saving), so the seed
 // gives the same dates whatever time zone the machine running it uses.
 
+import { addDays, weekday } from '../../lib/domain/calendar-days';
+
+export { addDays, weekday };
+
 const DAY_MS = 86_400_000;
 const OFFSET_MS = 8 * 3_600_000;
 
@@ -14,18 +18,10 @@ export function at(date: string, time: string): Date {
   return new Date(`${date}T${time}:00+08:00`);
 }
 
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** Whole days from `from` to `to` (both `YYYY-MM-DD`). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-export function weekday(date: string): number {
-  return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
 
 export function ymd(year: number, month: number, day: number): string {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conferences, requestedActions, tasks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { quarterPeriod, rangePeriod, yearPeriod } from '@/lib/domain/period';
+import { earlierPeriod, quarterPeriod, rangePeriod, yearPeriod } from '@/lib/domain/period';
 import type { TaskStatus } from '@/lib/domain/task-state';
 import { parseListQuery } from '@/lib/validation/list-query';
 import { taskListConfig, toTaskListQuery } from '@/lib/validation/task-list';
@@ -12,14 +12,13 @@ import {
   cityWeek,
   dashboard,
   dashboardCounts,
-  dashboardDefaultPeriod,
   dashboardFigures,
   dashboardLinks,
   dashboardTrend,
   departmentFigures,
-  earlierPeriod,
   trendPeriod,
 } from './dashboard';
+import { defaultReportPeriod as dashboardDefaultPeriod } from './report-period';
 import { listTasks } from './task-list';
 
 // Today is Wednesday 2026-05-20 in the city: this week runs 18–24 May, the quarter April to June.

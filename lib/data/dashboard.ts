@@ -1,10 +1,10 @@
 import 'server-only';
-import { type SQL, and, asc, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import { getDb } from '@/db/runtime';
 import { conferences, departments, requestedActions, tasks } from '@/db/schema';
-import { addDays, weekday } from '@/db/seed/dates';
+import { addDays, weekday } from '@/lib/domain/calendar-days';
 import type { Actor } from '@/lib/auth/actor';
-import { type Period, currentQuarter, previousQuarter, quarterPeriod, quartersIn, yearPeriod } from '@/lib/domain/period';
+import { type Period, previousQuarter, quartersIn } from '@/lib/domain/period';
 import { type Quarter, cityDate, quarterOfDate, quarterRange } from '@/lib/domain/quarters';
 import { openTaskStatuses } from '@/lib/domain/task-state';
 import { dayAfter, dayStart } from '@/lib/validation/list-query';
@@ -89,39 +89,6 @@ export async function dashboardCounts(actor: Actor, now: Date = new Date()): Pro
     .where(and(scope, statusInSql(openTaskStatuses)));
   const r = row!;
   return Object.fromEntries(dashboardFigures.map((f) => [f, Number(r[f])])) as DashboardCounts;
-}
-
-/**
- * The period the dashboard opens on: the current quarter, or the quarter before while nothing the
- * actor may see has been assigned in the current one yet (its conference is usually still ahead).
- */
-export async function dashboardDefaultPeriod(actor: Actor, now: Date = new Date()): Promise<{ period: Period; fellBack: boolean }> {
-  assertCan(actor, 'report.read');
-  const current = currentQuarter(now);
-  const db = await getDb();
-  const [any] = await db
-    .select({ one: sql`1` })
-    .from(tasks)
-    .where(
-      and(
-        departmentScope(actor, 'report.read', tasks.departmentId),
-        gte(tasks.assignedAt, dayStart(current.from)),
-        lt(tasks.assignedAt, dayAfter(current.to)),
-        notCancelled,
-      ),
-    )
-    .limit(1);
-  if (any || current.kind !== 'quarter') return { period: current, fellBack: false };
-  return { period: earlierPeriod(current)!, fellBack: true };
-}
-
-/** The period just before, for "see the one before" links: a quarter's, a year's; none for a range. */
-export function earlierPeriod(period: Period): Period | null {
-  if (period.kind === 'quarter') {
-    const before = previousQuarter(period.year, period.quarter);
-    return quarterPeriod(before.year, before.quarter);
-  }
-  return period.kind === 'year' ? yearPeriod(period.year - 1) : null;
 }
 
 /** How many quarters the trend shows up to a chosen quarter: two years, so a quarter meets its year-ago self. */

@@ -3,7 +3,7 @@ import { type SQL, and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/runtime';
 import { followUps, requestedActions, tasks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { addDays } from '@/db/seed/dates';
+import { addDays } from '@/lib/domain/calendar-days';
 import { cityDate } from '@/lib/domain/quarters';
 import { type LightSettings } from '@/lib/domain/task-light';
 import { forbidden } from '@/lib/errors';

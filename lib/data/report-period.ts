@@ -1,9 +1,13 @@
 import 'server-only';
+import { and, gte, lt, ne, sql } from 'drizzle-orm';
+import { getDb } from '@/db/runtime';
+import { tasks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { type Period, periodParam } from '@/lib/domain/period';
+import { type Period, currentQuarter, earlierPeriod, periodParam } from '@/lib/domain/period';
+import { dayAfter, dayStart } from '@/lib/validation/list-query';
+import { assertCan, departmentScope } from './guard';
 import type { FieldMessage } from '@/lib/validation/common';
 import { periodFromParams } from '@/lib/validation/period';
-import { dashboardDefaultPeriod } from './dashboard';
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -25,6 +29,30 @@ export async function reportPeriod(actor: Actor, params: Params, now: Date = new
   const chosen = periodFromParams(params, now);
   const value = (key: string) => (params instanceof URLSearchParams ? params.get(key) : params[key]);
   if (['period', 'from', 'to'].some((key) => value(key))) return chosen;
-  const fallback = await dashboardDefaultPeriod(actor, now);
+  const fallback = await defaultReportPeriod(actor, now);
   return { period: fallback.period, param: periodParam(fallback.period), fellBackFrom: fallback.fellBack ? chosen.period : undefined };
+}
+
+/**
+ * The period the oversight pages open on: the current quarter, or the quarter before while nothing the
+ * actor may see has been assigned in the current one yet (its conference is usually still ahead).
+ */
+export async function defaultReportPeriod(actor: Actor, now: Date = new Date()): Promise<{ period: Period; fellBack: boolean }> {
+  assertCan(actor, 'report.read');
+  const current = currentQuarter(now);
+  const db = await getDb();
+  const [any] = await db
+    .select({ one: sql`1` })
+    .from(tasks)
+    .where(
+      and(
+        departmentScope(actor, 'report.read', tasks.departmentId),
+        gte(tasks.assignedAt, dayStart(current.from)),
+        lt(tasks.assignedAt, dayAfter(current.to)),
+        ne(tasks.status, 'cancelled'),
+      ),
+    )
+    .limit(1);
+  if (any || current.kind !== 'quarter') return { period: current, fellBack: false };
+  return { period: earlierPeriod(current)!, fellBack: true };
 }

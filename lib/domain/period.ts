@@ -33,6 +33,15 @@ export function previousQuarter(year: number, quarter: Quarter): { year: number;
   return quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: (quarter - 1) as Quarter };
 }
 
+/** The period just before, for "see the one before" links: a quarter's, a year's; none for a range. */
+export function earlierPeriod(period: Period): Period | null {
+  if (period.kind === 'quarter') {
+    const before = previousQuarter(period.year, period.quarter);
+    return quarterPeriod(before.year, before.quarter);
+  }
+  return period.kind === 'year' ? yearPeriod(period.year - 1) : null;
+}
+
 /** The quarters that overlap a period, oldest first (a trend's x axis). */
 export function quartersIn(period: Pick<Period, 'from' | 'to'>): { year: number; quarter: Quarter }[] {
   const start = quarterOfDate(new Date(`${period.from}T12:00:00+08:00`));
