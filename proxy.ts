@@ -1,7 +1,7 @@
 import { encode, getToken } from 'next-auth/jwt';
 import { type NextRequest, NextResponse } from 'next/server';
 import { contentSecurityPolicy } from '@/lib/auth/csp';
-import { requestIdFrom, requestIdHeader } from '@/lib/request-id';
+import { requestIdCookie, requestIdFrom, requestIdHeader } from '@/lib/request-id';
 
 // Only an optimistic gate: lib/data checks the actor on every read and write.
 // /api/cron checks its own secret header (app/api/cron/reminders/route.ts); /api/v1 its bearer
@@ -33,6 +33,9 @@ export async function proxy(request: NextRequest) {
   const next = () => {
     const response = NextResponse.next({ request: { headers: requestHeaders } });
     response.headers.set('Content-Security-Policy', csp);
+    if (!pathname.startsWith('/api/')) {
+      response.cookies.set(requestIdCookie, requestId, { path: '/', sameSite: 'lax', secure: secure() });
+    }
     return stamped(response);
   };
 

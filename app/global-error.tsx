@@ -1,14 +1,16 @@
 'use client';
 
 import './globals.css';
+import { useFailedRequestId } from './_components/failed-request-id';
 
 /*
  * Replaces the root layout when it fails, so the messages and the chosen locale may be
  * unavailable: this one page carries its text inline, in both languages side by side.
  */
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
-  // Found in the server's `request failed` log line, next to the request id (lib/request-error.ts).
+  // Both are on the server's `request failed` log line (lib/request-error.ts).
   const digest = error instanceof Error && 'digest' in error ? String(error.digest) : null;
+  const requestId = useFailedRequestId();
   return (
     <html lang="zh-CN">
       <body className="min-h-dvh border-t-[3px] border-t-accent">
@@ -24,8 +26,13 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
               <p className="mt-2 text-ink-muted">Please try again. If it keeps happening, contact your system administrator.</p>
             </section>
           </div>
-          {digest ? (
+          {requestId ? (
             <p className="mt-4 font-mono text-xs text-ink-muted">
+              请求编号 <span lang="en">/ Request ID</span>: {requestId}
+            </p>
+          ) : null}
+          {digest ? (
+            <p className="mt-1 font-mono text-xs text-ink-muted">
               错误编号 <span lang="en">/ Error reference</span>: {digest}
             </p>
           ) : null}

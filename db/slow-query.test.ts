@@ -30,6 +30,8 @@ describe('slow-query logging', () => {
       {
         level: 'warn',
         time: expect.any(String),
+        pid: process.pid,
+        hostname: expect.any(String),
         msg: 'slow query',
         requestId: 'req-slow',
         durationMs: expect.any(Number),

@@ -27,7 +27,9 @@ describe('logger', () => {
   it('writes one JSON object a line with level, time, message and fields', () => {
     capture = captureLogsForTests();
     logger.info('task saved', { taskId: 7 });
-    expect(capture.lines).toEqual([{ level: 'info', time: expect.any(String), msg: 'task saved', taskId: 7 }]);
+    expect(capture.lines).toEqual([
+      { level: 'info', time: expect.any(String), pid: process.pid, hostname: expect.any(String), msg: 'task saved', taskId: 7 },
+    ]);
     expect(Number.isNaN(Date.parse(String(capture.lines[0]!.time)))).toBe(false);
   });
 
@@ -64,11 +66,18 @@ describe('logger', () => {
     expect(err.cause.message).toBe('root');
   });
 
-  it('keeps the line when a field cannot be serialised', () => {
+  it('keeps the line when a field is cyclic or a bigint', () => {
     capture = captureLogsForTests();
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    withRequestId('req-2', () => logger.info('odd', { cyclic, big: 1n }));
-    expect(capture.lines[0]).toMatchObject({ msg: 'odd', requestId: 'req-2', unserialisable: true });
+    withRequestId('req-2', () => logger.info('odd', { cyclic, big: 12345678901234567890n }));
+    expect(capture.lines[0]).toMatchObject({ msg: 'odd', requestId: 'req-2', cyclic: { self: '[Circular]' } });
+    expect(String(capture.lines[0]!.big)).toMatch(/^1234567890123456/);
+  });
+
+  it('lets a field not overwrite the request id of the request being served', () => {
+    capture = captureLogsForTests();
+    withRequestId('req-3', () => logger.info('explicit', { requestId: 'given' }));
+    expect(capture.lines[0]!.requestId).toBe('given');
   });
 });

@@ -1,16 +1,18 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
- * Structured logs: one JSON object a line on stdout (`level`, `time`, `msg`, `requestId` and the
- * line's own fields), the shape pino writes, without its dependency. Lines written while a
- * request is handled (`withRequestId`) carry its id without passing it around.
+ * Structured logs with pino: one JSON object a line on stdout (`level` as a word, ISO `time`,
+ * `pid`, `hostname`, `msg`, `requestId` and the line's own fields). Lines written while a request
+ * is handled (`withRequestId`) carry its id without passing it around.
  * `LOG_LEVEL` (debug, info, warn, error, silent) picks the least severe level written; the
  * default is info, and silent under tests, which capture lines with `captureLogsForTests`.
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
+type Threshold = LogLevel | 'silent';
 
-const severity: Record<LogLevel | 'silent', number> = { debug: 20, info: 30, warn: 40, error: 50, silent: Infinity };
+const thresholds: readonly Threshold[] = ['debug', 'info', 'warn', 'error', 'silent'];
 
 // On globalThis: Next may bundle this module more than once (instrumentation, routes), and a line
 // logged by the database client must still see the request the route handler is serving.
@@ -29,10 +31,29 @@ export function currentRequestId(): string | undefined {
 
 let sink: ((line: string) => void) | undefined;
 
-function minimumSeverity(): number {
+// Synchronous writes to fd 1: a line logged just before a crash is not lost in a buffer, and no
+// worker thread is needed (pino's transports would not survive Next's bundling anyway).
+const stdout = pino.destination({ dest: 1, sync: true });
+const destination: DestinationStream = {
+  write: (line) => (sink ? sink(line.endsWith('\n') ? line.slice(0, -1) : line) : stdout.write(line)),
+};
+
+const base: Logger = pino(
+  {
+    level: 'info',
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    // `err` fields are plain objects from errorFields already; pino's own serializer would fold
+    // the causes into the message.
+    serializers: { err: (value: unknown) => value },
+  },
+  destination,
+);
+
+function threshold(): Threshold {
   const configured = process.env.LOG_LEVEL?.trim().toLowerCase();
-  if (configured && configured in severity) return severity[configured as LogLevel];
-  return process.env.NODE_ENV === 'test' && !sink ? severity.silent : severity.info;
+  if (configured && (thresholds as readonly string[]).includes(configured)) return configured as Threshold;
+  return process.env.NODE_ENV === 'test' && !sink ? 'silent' : 'info';
 }
 
 /** An error as log fields: its name, message and stack (and a Next digest when it has one). */
@@ -43,21 +64,13 @@ export function errorFields(error: unknown): LogFields {
   return { err: { name: error.name, message: error.message, stack: error.stack, ...(digest ? { digest } : {}), ...(cause ? { cause } : {}) } };
 }
 
-function serialise(entry: LogFields): string {
-  try {
-    return JSON.stringify(entry, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
-  } catch {
-    // A cyclic field: keep the line, lose the fields.
-    return JSON.stringify({ level: entry.level, time: entry.time, msg: entry.msg, requestId: entry.requestId, unserialisable: true });
-  }
-}
-
 export function log(level: LogLevel, msg: string, fields: LogFields = {}): void {
-  if (severity[level] < minimumSeverity()) return;
+  // Read per line, so LOG_LEVEL set after start (and tests' capture) take effect.
+  const wanted = threshold();
+  if (base.level !== wanted) base.level = wanted;
+  if (!base.isLevelEnabled(level)) return;
   const requestId = fields.requestId ?? currentRequestId();
-  const line = serialise({ level, time: new Date().toISOString(), msg, ...(requestId ? { requestId } : {}), ...fields });
-  if (sink) sink(line);
-  else process.stdout.write(`${line}\n`);
+  base[level](requestId ? { requestId, ...fields } : fields, msg);
 }
 
 export const logger = {

@@ -18,6 +18,8 @@ describe('logRequestError', () => {
       {
         level: 'error',
         time: expect.any(String),
+        pid: process.pid,
+        hostname: expect.any(String),
         msg: 'request failed',
         requestId: 'req-page-1',
         method: 'GET',

@@ -13,3 +13,11 @@ export function requestIdFrom(candidate: string | null | undefined): string {
   const value = candidate?.trim();
   return value && saneRequestId.test(value) ? value : crypto.randomUUID();
 }
+
+/**
+ * The page request's id, also sent as a cookie readable by the page: an error page runs in the
+ * browser and cannot see the response headers of the navigation or action that failed, but the
+ * browser has applied that response's cookie by the time the error is shown. It carries nothing
+ * but the id (prefetches do not pass the proxy, so they do not overwrite it).
+ */
+export const requestIdCookie = 'docket-request-id';

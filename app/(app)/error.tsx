@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { RotateCcw, TriangleAlert } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import { useFailedRequestId } from '@/app/_components/failed-request-id';
 import { Button } from '@/app/_components/ui/button';
 
 /** A bug while rendering a page: the shell stays, the page offers to try again. */
@@ -10,8 +11,9 @@ export default function AppError({ error, retry }: { error: unknown; retry: () =
   const t = useTranslations('errors');
   const tCommon = useTranslations('common');
   // The server sends only a digest, never the message itself; its `request failed` log line carries
-  // the digest next to the request id (lib/request-error.ts). The request id cannot reach this page.
+  // the digest next to the request id (lib/request-error.ts).
   const digest = error instanceof Error && 'digest' in error ? String(error.digest) : null;
+  const requestId = useFailedRequestId();
 
   useEffect(() => {
     console.error(error);
@@ -22,7 +24,8 @@ export default function AppError({ error, retry }: { error: unknown; retry: () =
       <TriangleAlert className="mx-auto mb-4 size-8 text-danger" aria-hidden="true" />
       <h1 className="text-xl font-semibold text-ink">{t('title')}</h1>
       <p className="mx-auto mt-2 max-w-prose text-ink-muted">{t('description')}</p>
-      {digest ? <p className="mt-3 font-mono text-xs text-ink-muted">{t('reference', { digest })}</p> : null}
+      {requestId ? <p className="mt-3 font-mono text-xs text-ink-muted">{t('requestId', { requestId })}</p> : null}
+      {digest ? <p className="mt-1 font-mono text-xs text-ink-muted">{t('reference', { digest })}</p> : null}
       <Button className="mt-6" onClick={() => retry()}>
         <RotateCcw aria-hidden="true" />
         {tCommon('retry')}

@@ -123,10 +123,41 @@ describe('the operation wrapper', () => {
       const anonymous = await send(text, { headers: { Authorization: '' } });
       expect(anonymous.status).toBe(401);
       expect(logs.lines).toEqual([
-        { level: 'info', time: expect.any(String), msg: 'API request', requestId: 'lb-42', method: 'POST', path: '/api/v1/test/echo/5', status: 201, durationMs: expect.any(Number), userId: actor.id },
-        { level: 'info', time: expect.any(String), msg: 'API request', requestId: problem.requestId, method: 'POST', path: '/api/v1/test/echo/5', status: 422, durationMs: expect.any(Number), userId: actor.id },
-        { level: 'info', time: expect.any(String), msg: 'API request', requestId: anonymous.headers.get('x-request-id'), method: 'GET', path: '/api/v1/test', status: 401, durationMs: expect.any(Number) },
+        { level: 'info', time: expect.any(String), pid: process.pid, hostname: expect.any(String), msg: 'API request', requestId: 'lb-42', method: 'POST', path: '/api/v1/test/echo/5', status: 201, durationMs: expect.any(Number), userId: actor.id },
+        { level: 'info', time: expect.any(String), pid: process.pid, hostname: expect.any(String), msg: 'API request', requestId: problem.requestId, method: 'POST', path: '/api/v1/test/echo/5', status: 422, durationMs: expect.any(Number), userId: actor.id },
+        { level: 'info', time: expect.any(String), pid: process.pid, hostname: expect.any(String), msg: 'API request', requestId: anonymous.headers.get('x-request-id'), method: 'GET', path: '/api/v1/test', status: 401, durationMs: expect.any(Number) },
       ]);
+    } finally {
+      logs.stop();
+    }
+  });
+
+  it('records a request the client abandoned mid-body as 499, not as a failure', async () => {
+    const logs = captureLogsForTests();
+    try {
+      const abort = new AbortController();
+      // A body whose sender goes away after the first bytes, as a closed connection looks to the handler.
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"text":'));
+          setTimeout(() => {
+            abort.abort();
+            controller.error(new Error('aborted'));
+          }, 10);
+        },
+      });
+      const request = new Request('http://docket.test/api/v1/test/echo/5', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body,
+        signal: abort.signal,
+        duplex: 'half',
+      } as RequestInit);
+      const response = await echo.handle(request, { params: Promise.resolve({ id: '5' }) });
+      expect(response.status).toBe(499);
+      expect(logs.lines).toEqual([expect.objectContaining({ level: 'info', msg: 'API request', status: 499, userId: actor.id })]);
+      // A body that is merely malformed is still the caller's 400, not an abandoned request.
+      expect((await send(echo, { method: 'POST', url: '/test/echo/5', params: { id: '5' }, body: '{"text":' })).status).toBe(400);
     } finally {
       logs.stop();
     }

@@ -8,7 +8,7 @@ import { type FieldErrors, ValidationError, fieldErrorsOf } from '@/lib/validati
 import { readJsonBody } from './body';
 import { negotiateLocale } from './locale';
 import { ApiProblem, type ProblemStatus, errorToProblem } from './problem';
-import { type RequestSeen, observeApiRequest } from './request-log';
+import { type RequestSeen, clientClosedRequest, observeApiRequest } from './request-log';
 import type { z } from './zod';
 
 /**
@@ -237,6 +237,9 @@ async function handleRequest(operation: Operation, request: Request, seen: Reque
       headers: { 'Content-Type': 'application/json; charset=utf-8', ...responseHeaders },
     });
   } catch (error) {
+    // The caller closed the connection mid-request (a timeout, a cancelled client): nobody reads
+    // the answer and nothing is wrong here. 499 is what the request log records, as nginx does.
+    if (request.signal.aborted) return new Response(null, { status: clientClosedRequest });
     const response = errorToProblem(error, locale, instance);
     for (const [name, value] of Object.entries(rateHeaders)) if (!response.headers.has(name)) response.headers.set(name, value);
     return response;

@@ -1,6 +1,9 @@
 import { log, withRequestId } from '@/lib/log';
 import { requestIdFrom, requestIdHeader } from '@/lib/request-id';
 
+/** Not an HTTP status anyone receives: the request log's "the client went away" (nginx's 499). */
+export const clientClosedRequest = 499;
+
 /** What the handler learnt about the caller, for the request's log line. */
 export interface RequestSeen {
   userId?: number;

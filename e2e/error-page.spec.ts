@@ -1,0 +1,91 @@
+import type { Page } from '@playwright/test';
+import postgres from 'postgres';
+import { demoPassword, expect, expectAccessible, test } from './fixtures';
+import { LoginPage } from './pages/login-page';
+import { type Instance, createDatabase, e2eBasePort, seedDemo, startInstance } from './support/instances';
+
+/**
+ * A page that fails on the server shows the request id and digest of the request that failed, and
+ * the server's JSON log holds one `request failed` line with both — so what a user reads out leads
+ * to the stack. A production server of its own, whose database loses a table mid-test.
+ */
+let database: Awaited<ReturnType<typeof createDatabase>>;
+let sql: postgres.Sql;
+let server: Instance;
+
+test.describe.configure({ mode: 'serial' });
+test.use({ storageState: { cookies: [], origins: [] } });
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  database = await createDatabase(`docket_e2e_error_page_${process.pid}`);
+  seedDemo({ DATABASE_URL: database.url });
+  sql = postgres(database.url, { max: 1, onnotice: () => {} });
+  server = await startInstance(e2eBasePort + 5, { DATABASE_URL: database.url });
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await sql?.end();
+  await database?.drop();
+});
+
+interface LogLine {
+  msg?: string;
+  requestId?: string;
+  path?: string;
+  err?: { digest?: string; message?: string };
+}
+
+/** The server's `request failed` lines so far. */
+function failureLines(): LogLine[] {
+  return server
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as LogLine)
+    .filter((line) => line.msg === 'request failed');
+}
+
+/** The request id and digest the error page shows. */
+async function shownReferences(page: Page): Promise<{ requestId: string; digest: string }> {
+  const requestId = (await page.getByText(/^请求编号：/).textContent())!.replace('请求编号：', '');
+  const digest = (await page.getByText(/^错误编号：/).textContent())!.replace('错误编号：', '');
+  return { requestId, digest };
+}
+
+test('a failed page shows its request id, which leads to the log line with the same digest', async ({ page }) => {
+  await page.goto(`${server.url}/login`);
+  await new LoginPage(page).signIn('secretary', demoPassword);
+  await expect(page).toHaveURL(`${server.url}/dashboard`);
+
+  await sql`ALTER TABLE safety_indicators RENAME TO safety_indicators_away`;
+  try {
+    // A client-side navigation: its own request, whose id the browser learns from the response.
+    const dashboardRequestId = (await page.request.get(`${server.url}/dashboard`)).headers()['x-request-id'];
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '安全生产指标' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '页面出错了' })).toBeVisible();
+    const navigation = await shownReferences(page);
+    expect(navigation.requestId).not.toBe(dashboardRequestId);
+    await expect.poll(() => failureLines().some((l) => l.requestId === navigation.requestId)).toBe(true);
+    const navigationLine = failureLines().find((l) => l.requestId === navigation.requestId)!;
+    expect(navigationLine.err?.digest).toBe(navigation.digest);
+    expect(navigationLine.err?.message).toContain('safety_indicators');
+    // The shell stays around the message, and the page is usable by keyboard and screen reader.
+    await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+    await expectAccessible(page);
+
+    // A full page load of the same address: a new request, a new id, its own log line.
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: '页面出错了' })).toBeVisible();
+    const reload = await shownReferences(page);
+    expect(reload.requestId).not.toBe(navigation.requestId);
+    await expect.poll(() => failureLines().some((l) => l.requestId === reload.requestId && l.path?.startsWith('/indicators'))).toBe(true);
+  } finally {
+    await sql`ALTER TABLE safety_indicators_away RENAME TO safety_indicators`;
+  }
+
+  // With the table back, trying again shows the page.
+  await page.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '安全生产指标' })).toBeVisible();
+});
