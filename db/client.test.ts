@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, targetFromEnv } from './client';
+import { openDatabase, postgresConnection, targetFromEnv } from './client';
 import { DataDirLockedError } from './lock';
 
 const dirs: string[] = [];
@@ -27,6 +27,21 @@ describe('targetFromEnv', () => {
 
   it('uses the embedded database in DATA_DIR otherwise', () => {
     expect(targetFromEnv({ DATA_DIR: '/srv/docket' })).toEqual({ kind: 'pglite', dataDir: '/srv/docket' });
+  });
+});
+
+describe('postgresConnection', () => {
+  it("reads libpq's ?host=/dir as the Unix socket directory and keeps the rest of the URL", () => {
+    expect(postgresConnection('postgres://docket@localhost:5433/docket?host=/var/run/postgresql&sslmode=disable')).toEqual({
+      url: 'postgres://docket@localhost:5433/docket?sslmode=disable',
+      host: '/var/run/postgresql',
+    });
+  });
+
+  it('leaves a TCP address, or a host parameter that is not a directory, as it is', () => {
+    for (const url of ['postgres://postgres@127.0.0.1:5432/docket', 'postgres://u:p@db.city.gov.cn/docket?host=db2']) {
+      expect(postgresConnection(url)).toEqual({ url });
+    }
   });
 });
 

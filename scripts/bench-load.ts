@@ -12,12 +12,13 @@ import { defaultBenchUrl, openDataSet, queryRows } from './bench/dataset';
 import { ms, table } from './bench/measure';
 import { runCli } from './cli';
 
-const usage = `Usage: npm run bench:load -- [--duration S] [--connections N] [--port P] [--rows N] [--only TEXT] [--no-mixed]
+const usage = `Usage: npm run bench:load -- [--duration S] [--connections N] [--port P] [--rows N] [--only TEXT] [--no-mixed] [--profile DIR]
 Starts the production server (run \`npx next build\` first) on the data set of npm run bench:tasks
 (BENCH_DATABASE_URL, default ${defaultBenchUrl}; reused when it has --rows tasks, built otherwise),
 as 200 department heads and 10 secretaries with API tokens, and drives it with autocannon on loopback:
 each operation alone (--connections at once, --duration seconds), then all of them together (a mix).
-Prints per operation: requests, throughput, p50/p95/p99, errors, and the server's peak memory.`;
+Prints per operation: requests, throughput, p50/p95/p99, errors, and the server's peak memory.
+--profile DIR writes a CPU profile of the server there (.cpuprofile, open in Chrome DevTools).`;
 
 // autocannon has no bundled types; this is the part of its API used here.
 interface CannonRequest {
@@ -174,10 +175,12 @@ function watchMemory(root: number) {
   };
 }
 
-async function startServer(port: number, databaseUrl: string, logFile: string): Promise<ChildProcess> {
+async function startServer(port: number, databaseUrl: string, logFile: string, profileDir?: string): Promise<ChildProcess> {
   const next = path.join(process.cwd(), 'node_modules/next/dist/bin/next');
   const out = fs.openSync(logFile, 'w');
-  const server = spawn(process.execPath, [next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // A CPU profile of the server (written when it stops), to see where a request's time goes.
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const server = spawn(process.execPath, [...profile, next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -245,6 +248,7 @@ runCli(async () => {
       rows: { type: 'string', default: '1000000' },
       only: { type: 'string' },
       'no-mixed': { type: 'boolean' },
+      profile: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -288,7 +292,7 @@ runCli(async () => {
 
     const base = `http://127.0.0.1:${port}`;
     const logFile = path.join(os.tmpdir(), `docket-bench-load-${port}.log`);
-    server = await startServer(port, url, logFile);
+    server = await startServer(port, url, logFile, values.profile);
     const memory = watchMemory(server.pid!);
 
     const auth = (user: User) => ({ authorization: `Bearer ${user.token}`, accept: 'application/json' });

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actionCategories, conferences, people, requestedActions, speakers, tasks } from '@/db/schema';
+import { actionCategories, conferences, followUps, people, requestedActions, speakers, tasks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { useTestDb } from '@/test/db';
 import { makeActor, makeDepartment } from '@/test/fixtures';
-import { getTask, getTaskSiblings, getTaskView } from './tasks';
+import { getTask, getTaskSiblings, getTaskView, getTaskWithTimeline, getTimelineEntry } from './tasks';
 
 const t = useTestDb();
 let ownTaskId: number;
@@ -94,5 +94,35 @@ describe('getTaskView', () => {
     expect((await getTaskView(actors.leader!, ownTaskId))!.allowed).toEqual(['instruction', 'comment']);
     expect((await getTaskView(actors.secretary!, ownTaskId))!.allowed).toEqual(['due_date_change', 'reminder', 'comment', 'cancel']);
     expect(await getTaskView(actors.head!, otherTaskId)).toBeNull();
+  });
+});
+
+describe('getTaskWithTimeline', () => {
+  it('is the task view without the other departments, for the same readers', async () => {
+    const view = await getTaskView(actors.secretary!, ownTaskId);
+    const { siblings: _siblings, ...rest } = view!;
+    expect(await getTaskWithTimeline(actors.secretary!, ownTaskId)).toEqual(rest);
+    expect((await getTaskWithTimeline(actors.head!, ownTaskId))!.allowed).toEqual(['acknowledge', 'extension_request', 'comment']);
+    expect(await getTaskWithTimeline(actors.head!, otherTaskId)).toBeNull();
+  });
+});
+
+describe('getTimelineEntry', () => {
+  it("answers one entry with its task as the task's readers see it, and nothing to others", async () => {
+    const [own, other] = await t.db
+      .insert(followUps)
+      .values([
+        { taskId: ownTaskId, authorId: actors.head!.id, kind: 'comment', body: '已收到' },
+        { taskId: otherTaskId, authorId: actors.secretary!.id, kind: 'comment', body: '请尽快签收' },
+      ])
+      .returning();
+    const answer = await getTimelineEntry(actors.head!, ownTaskId, own!.id);
+    expect(answer).toMatchObject({ task: { id: ownTaskId, actionNumber: '2026-Q1-01' }, entry: { id: own!.id, body: '已收到', files: [] } });
+    // The same entry as in the whole timeline.
+    expect((await getTaskWithTimeline(actors.head!, ownTaskId))!.timeline.find((e) => e.id === own!.id)).toEqual(answer!.entry);
+    // Another department's task, or an entry of another task under this task's id: nothing.
+    expect(await getTimelineEntry(actors.head!, otherTaskId, other!.id)).toBeNull();
+    expect(await getTimelineEntry(actors.head!, ownTaskId, other!.id)).toBeNull();
+    expect(await getTimelineEntry(actors.secretary!, otherTaskId, other!.id)).toMatchObject({ entry: { body: '请尽快签收' } });
   });
 });

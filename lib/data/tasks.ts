@@ -86,8 +86,11 @@ export async function getTaskTimeline(actor: Actor, taskId: number) {
 
 const authorDepartment = alias(departments, 'author_department');
 
-/** The timeline of a task the caller has already loaded (and so may see). */
-async function timelineOf(taskId: number) {
+/**
+ * The timeline of a task the caller has already loaded (and so may see), or only the entry
+ * `followUpId` of it.
+ */
+async function timelineOf(taskId: number, followUpId?: number) {
   const db = await getDb();
   const [entries, files] = await Promise.all([
     db
@@ -110,18 +113,28 @@ async function timelineOf(taskId: number) {
       .from(followUps)
       .leftJoin(users, eq(users.id, followUps.authorId))
       .leftJoin(authorDepartment, eq(authorDepartment.id, users.departmentId))
-      .where(eq(followUps.taskId, taskId))
+      .where(followUpId === undefined ? eq(followUps.taskId, taskId) : and(eq(followUps.taskId, taskId), eq(followUps.id, followUpId)))
       .orderBy(desc(followUps.createdAt), desc(followUps.id)),
     db
       .select({ id: attachments.id, followUpId: attachments.followUpId, fileName: attachments.fileName, mediaType: attachments.mediaType, sizeBytes: attachments.sizeBytes })
       .from(attachments)
       .innerJoin(followUps, eq(followUps.id, attachments.followUpId))
-      .where(and(eq(followUps.taskId, taskId), isNull(attachments.removedAt)))
+      .where(and(eq(followUps.taskId, taskId), isNull(attachments.removedAt), followUpId === undefined ? undefined : eq(followUps.id, followUpId)))
       .orderBy(asc(attachments.id)),
   ]);
   return entries.map((entry) => ({ ...entry, files: files.filter((f) => f.followUpId === entry.id) }));
 }
 export type TimelineEntry = NonNullable<Awaited<ReturnType<typeof getTaskTimeline>>>[number];
+
+/**
+ * One entry of a task's timeline with the task as it is now, as answered after posting the entry.
+ * Both are read at once; the entry is dropped unless the actor may see the task. Null when either
+ * is missing or not the actor's to see.
+ */
+export async function getTimelineEntry(actor: Actor, taskId: number, followUpId: number, now: Date = new Date()) {
+  const [task, entries] = await Promise.all([getTask(actor, taskId, now), timelineOf(taskId, followUpId)]);
+  return task && entries[0] ? { task, entry: entries[0] } : null;
+}
 
 /** The follow-ups this actor may post on this task now: what the life cycle and the policy allow. */
 export async function allowedFollowUps(actor: Actor, task: { id: number; status: TaskStatus; departmentId: number }): Promise<FollowUpKind[]> {
@@ -182,4 +195,12 @@ export async function getTaskView(actor: Actor, id: number, now: Date = new Date
   if (!task) return null;
   const [timeline, siblings, allowed] = await Promise.all([timelineOf(task.id), siblingsOf(actor, task, now), allowedFollowUps(actor, task)]);
   return { task, timeline, siblings, allowed };
+}
+
+/** The task page's content without the other departments on the action (what the API answers). */
+export async function getTaskWithTimeline(actor: Actor, id: number, now: Date = new Date()) {
+  const task = await getTask(actor, id, now);
+  if (!task) return null;
+  const [timeline, allowed] = await Promise.all([timelineOf(task.id), allowedFollowUps(actor, task)]);
+  return { task, timeline, allowed };
 }

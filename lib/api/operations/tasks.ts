@@ -2,7 +2,7 @@ import { userRole } from '@/db/schema/enums';
 import { drainOutboxSoon } from '@/lib/data/email-outbox';
 import { postFollowUp } from '@/lib/data/follow-ups';
 import { type TaskListRow, listTasksAfter } from '@/lib/data/task-list';
-import { type TaskDetail, type TimelineEntry, getTaskView } from '@/lib/data/tasks';
+import { type TaskDetail, type TimelineEntry, getTaskWithTimeline, getTimelineEntry } from '@/lib/data/tasks';
 import { type FollowUpKind, followUpKinds, taskStatuses } from '@/lib/domain/task-state';
 import { notFound } from '@/lib/errors';
 import { followUpSchema } from '@/lib/validation/follow-ups';
@@ -156,7 +156,7 @@ function detailAsTask(task: TaskDetail): TaskFields {
   return { ...task, number: task.actionNumber, title: task.actionTitle, titleEn: task.actionTitleEn };
 }
 
-function toApiTaskDetail(view: NonNullable<Awaited<ReturnType<typeof getTaskView>>>): z.infer<typeof taskDetailSchema> {
+function toApiTaskDetail(view: NonNullable<Awaited<ReturnType<typeof getTaskWithTimeline>>>): z.infer<typeof taskDetailSchema> {
   const { task } = view;
   return {
     ...toApiTask(detailAsTask(task)),
@@ -267,7 +267,7 @@ export const getTaskOperation = defineOperation({
   params: taskParams,
   response: { status: 200, description: 'The task.', schema: taskDetailSchema, headers: { ETag: 'The task\'s version: `"<id>-<version>"`.' } },
   handler: async ({ actor, params }) => {
-    const view = await getTaskView(actor, params.id);
+    const view = await getTaskWithTimeline(actor, params.id);
     if (!view) throw notFound(`task ${params.id}`);
     return reply(toApiTaskDetail(view), { headers: taskHeaders(view.task) });
   },
@@ -341,16 +341,16 @@ export const postFollowUpOperation = defineOperation({
       }),
     );
     if (!posted.replayed) drainOutboxSoon();
-    const view = await getTaskView(actor, params.id);
-    const entry = view?.timeline.find((e) => e.id === posted.followUp.id);
-    if (!view || !entry) throw notFound(`task ${params.id} after a follow-up`);
+    const written = await getTimelineEntry(actor, params.id, posted.followUp.id);
+    if (!written) throw notFound(`task ${params.id} after a follow-up`);
+    const { task, entry } = written;
     return reply(
-      { followUp: toApiFollowUp(entry), task: toApiTask(detailAsTask(view.task)) },
+      { followUp: toApiFollowUp(entry), task: toApiTask(detailAsTask(task)) },
       {
         status: 201,
         headers: {
-          ...taskHeaders(view.task),
-          Location: `${apiBasePath}/tasks/${view.task.id}`,
+          ...taskHeaders(task),
+          Location: `${apiBasePath}/tasks/${task.id}`,
           ...(posted.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
         },
       },
