@@ -193,14 +193,17 @@ export type TaskSibling = NonNullable<Awaited<ReturnType<typeof getTaskSiblings>
 export async function getTaskView(actor: Actor, id: number, now: Date = new Date()) {
   const task = await getTask(actor, id, now);
   if (!task) return null;
-  const [timeline, siblings, allowed] = await Promise.all([timelineOf(task.id), siblingsOf(actor, task, now), allowedFollowUps(actor, task)]);
-  return { task, timeline, siblings, allowed };
+  const [rest, siblings] = await Promise.all([timelineAndAllowed(actor, task), siblingsOf(actor, task, now)]);
+  return { task, ...rest, siblings };
 }
 
 /** The task page's content without the other departments on the action (what the API answers). */
 export async function getTaskWithTimeline(actor: Actor, id: number, now: Date = new Date()) {
   const task = await getTask(actor, id, now);
-  if (!task) return null;
+  return task ? { task, ...(await timelineAndAllowed(actor, task)) } : null;
+}
+
+async function timelineAndAllowed(actor: Actor, task: TaskDetail) {
   const [timeline, allowed] = await Promise.all([timelineOf(task.id), allowedFollowUps(actor, task)]);
-  return { task, timeline, allowed };
+  return { timeline, allowed };
 }
