@@ -7,7 +7,8 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { env } from '../lib/env';
-import { logger } from '../lib/log';
+import { currentRequestId, logger } from '../lib/log';
+import { requestIdHeader } from '../lib/request-id';
 import { acquireDataDirLock } from './lock';
 import * as schema from './schema';
 
@@ -38,17 +39,36 @@ const pgliteOptions = { extensions: { pg_trgm } };
 const defaultSlowQueryMs = 500;
 const maxLoggedSqlLength = 4_000;
 
-/** Logs a statement that took longer than `SLOW_QUERY_MS`, with its SQL text and never its parameters. */
-export function reportQueryDuration(queryString: string, durationMs: number): void {
-  let threshold = defaultSlowQueryMs;
+function slowQueryThreshold(): number {
   try {
-    threshold = env().SLOW_QUERY_MS;
+    return env().SLOW_QUERY_MS;
   } catch {
     // Scripts may run with an environment the app would refuse; the default applies.
+    return defaultSlowQueryMs;
   }
+}
+
+/**
+ * The id of the page or server action being rendered, which runs outside `withRequestId`: Next
+ * hands the proxy's `X-Request-Id` to server code as a request header. Undefined in a script, a
+ * test or anywhere outside a request.
+ */
+async function renderingRequestId(): Promise<string | undefined> {
+  try {
+    const { headers } = await import('next/headers');
+    return (await headers()).get(requestIdHeader) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Logs a statement that took longer than `SLOW_QUERY_MS`, with its SQL text and never its parameters. */
+export async function reportQueryDuration(queryString: string, durationMs: number): Promise<void> {
+  const threshold = slowQueryThreshold();
   if (durationMs <= threshold) return;
+  const requestId = currentRequestId() ?? (await renderingRequestId());
   const text = queryString.length > maxLoggedSqlLength ? `${queryString.slice(0, maxLoggedSqlLength)}…` : queryString;
-  logger.warn('slow query', { durationMs: Math.round(durationMs), thresholdMs: threshold, sql: text });
+  logger.warn('slow query', { ...(requestId ? { requestId } : {}), durationMs: Math.round(durationMs), thresholdMs: threshold, sql: text });
 }
 
 /*
@@ -67,7 +87,7 @@ if (!preparedQuery[timedMarker] && typeof preparedQuery.queryWithCache === 'func
     try {
       return await untimed.call(this, queryString, params, query);
     } finally {
-      reportQueryDuration(queryString, performance.now() - started);
+      await reportQueryDuration(queryString, performance.now() - started);
     }
   };
   preparedQuery[timedMarker] = true;

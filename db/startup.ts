@@ -1,4 +1,5 @@
 import { EnvError, env } from '../lib/env';
+import { logger } from '../lib/log';
 import { DataDirLockedError } from './lock';
 import { getDbHandle } from './runtime';
 
@@ -15,7 +16,7 @@ export async function startServerRuntime(): Promise<void> {
     await getDbHandle();
   } catch (error) {
     if (error instanceof DataDirLockedError || error instanceof EnvError) {
-      console.error(`docket: ${error.message}`);
+      logger.error('cannot start', { reason: error.message });
       process.exit(2);
     }
     throw error;

@@ -7,7 +7,8 @@ import { type Instance, createDatabase, e2eBasePort, seedDemo, startInstance } f
 /**
  * A page that fails on the server shows the request id and digest of the request that failed, and
  * the server's JSON log holds one `request failed` line with both — so what a user reads out leads
- * to the stack. A production server of its own, whose database loses a table mid-test.
+ * to the stack; lines written while a page renders carry its id. A production server of its own,
+ * whose database loses a table mid-test.
  */
 let database: Awaited<ReturnType<typeof createDatabase>>;
 let sql: postgres.Sql;
@@ -21,7 +22,8 @@ test.beforeAll(async () => {
   database = await createDatabase(`docket_e2e_error_page_${process.pid}`);
   seedDemo({ DATABASE_URL: database.url });
   sql = postgres(database.url, { max: 1, onnotice: () => {} });
-  server = await startInstance(e2eBasePort + 5, { DATABASE_URL: database.url });
+  // Every statement counts as slow, so the log shows which request each one served.
+  server = await startInstance(e2eBasePort + 5, { DATABASE_URL: database.url }, { SLOW_QUERY_MS: '0' });
 });
 
 test.afterAll(async () => {
@@ -37,15 +39,16 @@ interface LogLine {
   err?: { digest?: string; message?: string };
 }
 
-/** The server's `request failed` lines so far. */
-function failureLines(): LogLine[] {
+/** The server's JSON lines so far. */
+function logLines(): LogLine[] {
   return server
     .output()
     .split('\n')
     .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as LogLine)
-    .filter((line) => line.msg === 'request failed');
+    .map((line) => JSON.parse(line) as LogLine);
 }
+
+const failureLines = () => logLines().filter((line) => line.msg === 'request failed');
 
 /** The request id and digest the error page shows. */
 async function shownReferences(page: Page): Promise<{ requestId: string; digest: string }> {
@@ -59,14 +62,18 @@ test('a failed page shows its request id, which leads to the log line with the s
   await new LoginPage(page).signIn('secretary', demoPassword);
   await expect(page).toHaveURL(`${server.url}/dashboard`);
 
+  // Lines written while a page renders carry its request id too (here: its statements).
+  const dashboard = await page.goto(`${server.url}/dashboard`);
+  const dashboardId = dashboard!.headers()['x-request-id'];
+  await expect.poll(() => logLines().filter((l) => l.msg === 'slow query' && l.requestId === dashboardId).length).toBeGreaterThan(0);
+
   await sql`ALTER TABLE safety_indicators RENAME TO safety_indicators_away`;
   try {
     // A client-side navigation: its own request, whose id the browser learns from the response.
-    const dashboardRequestId = (await page.request.get(`${server.url}/dashboard`)).headers()['x-request-id'];
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '安全生产指标' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '页面出错了' })).toBeVisible();
     const navigation = await shownReferences(page);
-    expect(navigation.requestId).not.toBe(dashboardRequestId);
+    expect(navigation.requestId).not.toBe(dashboardId);
     await expect.poll(() => failureLines().some((l) => l.requestId === navigation.requestId)).toBe(true);
     const navigationLine = failureLines().find((l) => l.requestId === navigation.requestId)!;
     expect(navigationLine.err?.digest).toBe(navigation.digest);

@@ -81,7 +81,8 @@ export async function startInstance(port: number, db: DatabaseChoice, extraEnv: 
   });
   let log = '';
   const keep = (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-20_000);
+    // Enough for a test that reads the server's JSON lines back (every statement, with SLOW_QUERY_MS=0).
+    log = (log + chunk.toString()).slice(-2_000_000);
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);

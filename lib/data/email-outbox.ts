@@ -7,6 +7,7 @@ import { conferences, departments, emailOutbox, followUps, notifications, reques
 import { appBaseUrl } from '@/lib/env';
 import { defaultLocale } from '@/lib/i18n/config';
 import { localizedName } from '@/lib/i18n/localized';
+import { errorFields, logger } from '@/lib/log';
 import { notificationMail } from '@/lib/mail/notification-mail';
 import { mailEnabled, sendMail } from '@/lib/mail/transport';
 // notifications.ts calls back into this file; both sides use the other only inside functions.
@@ -140,7 +141,8 @@ export async function drainOutbox(options: { limit?: number; now?: Date } = {}):
         const last = row.attempts >= maxAttempts;
         result.failed += 1;
         if (last) result.gaveUp += 1;
-        console.error(`docket: e-mail ${row.id} to ${row.toAddress} failed, attempt ${row.attempts} of ${maxAttempts}${last ? ', giving up' : ''}: ${message}`);
+        // The row id, not the address: the outbox holds it, and logs travel further than the database.
+        logger.warn('e-mail failed', { emailId: row.id, attempt: row.attempts, maxAttempts, givingUp: last, error: message });
         await db
           .update(emailOutbox)
           .set({ lastError: message, nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts)) })
@@ -153,7 +155,7 @@ export async function drainOutbox(options: { limit?: number; now?: Date } = {}):
       }
     }
   } catch (error) {
-    console.error('docket: draining the e-mail outbox failed:', error);
+    logger.error('draining the e-mail outbox failed', errorFields(error));
   }
   return result;
 }

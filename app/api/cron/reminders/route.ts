@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { runRemindersAndSend } from '@/lib/data/reminders';
 import { env } from '@/lib/env';
+import { errorFields, logger } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +25,7 @@ export async function POST(request: Request) {
   try {
     return Response.json(await runRemindersAndSend(), { headers: noStore });
   } catch (error) {
-    console.error('docket: reminders run failed:', error);
+    logger.error('reminders run failed', errorFields(error));
     return Response.json({ error: 'failed' }, { status: 500, headers: noStore });
   }
 }
