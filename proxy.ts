@@ -33,7 +33,10 @@ export async function proxy(request: NextRequest) {
   const next = () => {
     const response = NextResponse.next({ request: { headers: requestHeaders } });
     response.headers.set('Content-Security-Policy', csp);
-    if (!pathname.startsWith('/api/')) {
+    // Not on a server action: Next re-renders the page after an action whose request got a cookie
+    // from the proxy, which would reset every form. A failed action names its own id instead
+    // (lib/actions/result.ts).
+    if (!pathname.startsWith('/api/') && !request.headers.has('next-action')) {
       response.cookies.set(requestIdCookie, requestId, { path: '/', sameSite: 'lax', secure: secure() });
     }
     return stamped(response);

@@ -1,7 +1,7 @@
 'use client';
 
 import './globals.css';
-import { useFailedRequestId } from './_components/failed-request-id';
+import { useFailedRequest } from './_components/failed-request-id';
 
 /*
  * Replaces the root layout when it fails, so the messages and the chosen locale may be
@@ -9,8 +9,7 @@ import { useFailedRequestId } from './_components/failed-request-id';
  */
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
   // Both are on the server's `request failed` log line (lib/request-error.ts).
-  const digest = error instanceof Error && 'digest' in error ? String(error.digest) : null;
-  const requestId = useFailedRequestId();
+  const { requestId, digest } = useFailedRequest(error instanceof Error && 'digest' in error ? String(error.digest) : null);
   return (
     <html lang="zh-CN">
       <body className="min-h-dvh border-t-[3px] border-t-accent">

@@ -96,3 +96,34 @@ test('a failed page shows its request id, which leads to the log line with the s
   await page.getByRole('button', { name: '重试' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '安全生产指标' })).toBeVisible();
 });
+
+test('a failed server action shows its own request id, found on its log line', async ({ page }) => {
+  const [task] = await sql<{ id: number }[]>`SELECT id FROM tasks WHERE status IN ('acknowledged', 'in_progress') ORDER BY id LIMIT 1`;
+  await page.goto(`${server.url}/login`);
+  await new LoginPage(page).signIn('secretary', demoPassword);
+  await expect(page).toHaveURL(`${server.url}/dashboard`);
+  const taskPage = await page.goto(`${server.url}/tasks/${task!.id}`);
+  const pageRequestId = taskPage!.headers()['x-request-id'];
+  await page.getByRole('radio', { name: '催办' }).check();
+  await page.getByLabel('催办内容').fill('请本周内报送整改进展。');
+
+  // Every write keeps an audit row in the same transaction: without the table the action fails.
+  await sql`ALTER TABLE audit_log RENAME TO audit_log_away`;
+  try {
+    await page.getByRole('button', { name: '催办', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '页面出错了' })).toBeVisible();
+    const requestId = (await page.getByText(/^请求编号：/).textContent())!.replace('请求编号：', '');
+    expect(requestId).not.toBe(pageRequestId);
+    // The id is the digest too, so it is shown once.
+    await expect(page.getByText(/^错误编号：/)).toHaveCount(0);
+    await expect.poll(() => failureLines().some((l) => l.requestId === requestId)).toBe(true);
+    const line = failureLines().find((l) => l.requestId === requestId)!;
+    expect(line.err?.digest).toBe(requestId);
+    expect(line.err?.message).toContain('audit_log');
+  } finally {
+    await sql`ALTER TABLE audit_log_away RENAME TO audit_log`;
+  }
+  // Nothing was written: the reminder is not on the task's record.
+  const written = await sql`SELECT 1 FROM follow_ups WHERE task_id = ${task!.id} AND body = '请本周内报送整改进展。'`;
+  expect(written).toHaveLength(0);
+});

@@ -18,6 +18,15 @@ export function requestIdFrom(candidate: string | null | undefined): string {
  * The page request's id, also sent as a cookie readable by the page: an error page runs in the
  * browser and cannot see the response headers of the navigation or action that failed, but the
  * browser has applied that response's cookie by the time the error is shown. It carries nothing
- * but the id (prefetches do not pass the proxy, so they do not overwrite it).
+ * but the id (prefetches do not pass the proxy, so they do not overwrite it; server actions do
+ * not get it, see proxy.ts).
  */
 export const requestIdCookie = 'docket-request-id';
+
+/**
+ * Whether an error's digest is a request id rather than Next's own (a decimal hash): a server
+ * action's bug carries its request id as the digest (lib/actions/result.ts).
+ */
+export function digestIsRequestId(digest: string): boolean {
+  return !/^\d+$/.test(digest);
+}

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { RotateCcw, TriangleAlert } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { useFailedRequestId } from '@/app/_components/failed-request-id';
+import { useFailedRequest } from '@/app/_components/failed-request-id';
 import { Button } from '@/app/_components/ui/button';
 
 /** A bug while rendering a page: the shell stays, the page offers to try again. */
@@ -12,8 +12,7 @@ export default function AppError({ error, retry }: { error: unknown; retry: () =
   const tCommon = useTranslations('common');
   // The server sends only a digest, never the message itself; its `request failed` log line carries
   // the digest next to the request id (lib/request-error.ts).
-  const digest = error instanceof Error && 'digest' in error ? String(error.digest) : null;
-  const requestId = useFailedRequestId();
+  const { requestId, digest } = useFailedRequest(error instanceof Error && 'digest' in error ? String(error.digest) : null);
 
   useEffect(() => {
     console.error(error);

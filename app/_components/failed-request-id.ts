@@ -1,7 +1,7 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import { requestIdCookie } from '@/lib/request-id';
+import { digestIsRequestId, requestIdCookie } from '@/lib/request-id';
 
 const subscribe = () => () => {};
 
@@ -11,9 +11,13 @@ function readRequestId(): string | null {
 }
 
 /**
- * The id of the page, navigation or action request that just failed, as the proxy sent it: the
- * id on the server's `request failed` log line (lib/request-error.ts). Null on the server render.
+ * The id of the request that failed — the id on the server's `request failed` log line
+ * (lib/request-error.ts) — and the digest to show beside it, if it says more. A failed server
+ * action carries its request id as the digest; a failed page or navigation has Next's digest and
+ * its id in the proxy's cookie. Null on the server render.
  */
-export function useFailedRequestId(): string | null {
-  return useSyncExternalStore(subscribe, readRequestId, () => null);
+export function useFailedRequest(digest: string | null): { requestId: string | null; digest: string | null } {
+  const fromCookie = useSyncExternalStore(subscribe, readRequestId, () => null);
+  if (digest && digestIsRequestId(digest)) return { requestId: digest, digest: null };
+  return { requestId: fromCookie, digest };
 }

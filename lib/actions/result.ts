@@ -1,6 +1,8 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { AppError } from '@/lib/errors';
+import { requestIdHeader } from '@/lib/request-id';
 import { ValidationError, type FieldErrors, fieldErrorsOf } from '@/lib/validation/common';
 import type { z } from 'zod';
 
@@ -29,7 +31,24 @@ export async function failure(error: unknown): Promise<ActionResult<never>> {
     const key = t.has(error.messageKey as never) ? error.messageKey : error.code;
     return { ok: false, code: error.code, message: t(key as never) };
   }
+  await stampRequestId(error);
   throw error;
+}
+
+/**
+ * A bug goes on to error.tsx, which shows its digest; Next keeps a digest the error already has.
+ * Making it this action's request id lets the page name the id on the `request failed` log line
+ * (the proxy's request-id cookie is not set on actions). Next's own errors (redirects, not found)
+ * carry their digest already and are left alone.
+ */
+async function stampRequestId(error: unknown): Promise<void> {
+  if (!(error instanceof Error) || 'digest' in error) return;
+  try {
+    const requestId = (await headers()).get(requestIdHeader);
+    if (requestId) Object.assign(error, { digest: requestId });
+  } catch {
+    // Outside a request (a test calling the action directly): nothing to name.
+  }
 }
 
 /** For actions that parse FormData before calling lib/data. */
