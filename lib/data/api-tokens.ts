@@ -2,6 +2,8 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { and, count, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { preparedFor } from '@/db/prepared';
 import { getDb } from '@/db/runtime';
 import { apiRequestCounts, apiTokens, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -151,7 +153,26 @@ export type TokenActor = Actor & { tokenId: number };
 export async function authenticateToken(raw: string, now: Date = new Date()): Promise<TokenActor | null> {
   if (!tokenPattern.test(raw)) return null;
   const db = await getDb();
-  const [row] = await db
+  const [row] = await preparedFor(db, 'api_token_actor', tokenActorStatement).execute({ tokenHash: hashToken(raw), now: now.toISOString() });
+  if (!row) return null;
+  const { lastUsedAt, ...actor } = row;
+  if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() >= lastUsedEveryMs) {
+    const before = new Date(now.getTime() - lastUsedEveryMs);
+    // Conditional, so several instances answering at once write it once.
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: now })
+      .where(and(eq(apiTokens.id, row.tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, before))));
+  }
+  return { ...actor, locale: isLocale(actor.locale) ? actor.locale : null };
+}
+
+/**
+ * authenticateToken's statement, prepared once (db/prepared.ts): it runs on every API request.
+ * `now` is an ISO string: a placeholder's value reaches the driver without the column's mapping.
+ */
+function tokenActorStatement(db: Db) {
+  return db
     .select({
       tokenId: apiTokens.id,
       lastUsedAt: apiTokens.lastUsedAt,
@@ -166,24 +187,14 @@ export async function authenticateToken(raw: string, now: Date = new Date()): Pr
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
       and(
-        eq(apiTokens.tokenHash, hashToken(raw)),
+        eq(apiTokens.tokenHash, sql.placeholder('tokenHash')),
         isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql.placeholder('now'))),
         eq(users.active, true),
       ),
     )
-    .limit(1);
-  if (!row) return null;
-  const { lastUsedAt, ...actor } = row;
-  if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() >= lastUsedEveryMs) {
-    const before = new Date(now.getTime() - lastUsedEveryMs);
-    // Conditional, so several instances answering at once write it once.
-    await db
-      .update(apiTokens)
-      .set({ lastUsedAt: now })
-      .where(and(eq(apiTokens.id, row.tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, before))));
-  }
-  return { ...actor, locale: isLocale(actor.locale) ? actor.locale : null };
+    .limit(1)
+    .prepare('api_token_actor');
 }
 
 /** The start of the minute `now` falls in. */

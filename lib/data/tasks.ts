@@ -1,6 +1,8 @@
 import 'server-only';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '@/db/client';
+import { preparedFor } from '@/db/prepared';
 import { getDb } from '@/db/runtime';
 import {
   actionCategories, attachments, conferences, departments, followUps, people, requestedActions, speakers, tasks, users,
@@ -12,7 +14,7 @@ import { can } from '@/lib/auth/policy';
 import { type FollowUpKind, type TaskStatus, followUpPolicy, nextStatus } from '@/lib/domain/task-state';
 import { postableKinds } from '@/lib/validation/follow-ups';
 import { extensionPending } from './follow-ups';
-import { departmentScope } from './guard';
+import { departmentScopeOf } from './guard';
 import { lightSettings } from './light-settings';
 
 /**
@@ -20,9 +22,21 @@ import { lightSettings } from './light-settings';
  * `null` to a department head, exactly like a missing one.
  */
 export async function getTask(actor: Actor, id: number, now: Date = new Date()) {
-  const scope = departmentScope(actor, 'task.read', tasks.departmentId);
+  const scope = departmentScopeOf(actor, 'task.read');
+  // A department head without a department sees nothing rather than everything.
+  if (!scope.all && scope.departmentId === null) return null;
   const db = await getDb();
-  const [row] = await db
+  const [row] = scope.all
+    ? await preparedFor(db, 'task_detail', (d) => taskDetailStatement(d, false)).execute({ id })
+    : await preparedFor(db, 'task_detail_in_department', (d) => taskDetailStatement(d, true)).execute({ id, departmentId: scope.departmentId });
+  if (!row) return null;
+  return { ...row, light: trafficLight({ ...row, assignedDate: cityDate(row.assignedAt) }, cityDate(now), lightSettings()), overdue: isOverdue(row, cityDate(now)) };
+}
+
+/** getTask's statement, prepared once (db/prepared.ts): by id, or by id within one department. */
+function taskDetailStatement(db: Db, inDepartment: boolean) {
+  const byId = eq(tasks.id, sql.placeholder('id'));
+  return db
     .select({
       id: tasks.id,
       status: tasks.status,
@@ -67,10 +81,9 @@ export async function getTask(actor: Actor, id: number, now: Date = new Date()) 
     // The person named on the action, else the speaker it was recorded under.
     .leftJoin(people, eq(people.id, sql`coalesce(${requestedActions.requestedByPersonId}, ${speakers.personId})`))
     .leftJoin(actionCategories, eq(actionCategories.code, requestedActions.categoryCode))
-    .where(and(eq(tasks.id, id), scope))
-    .limit(1);
-  if (!row) return null;
-  return { ...row, light: trafficLight({ ...row, assignedDate: cityDate(row.assignedAt) }, cityDate(now), lightSettings()), overdue: isOverdue(row, cityDate(now)) };
+    .where(inDepartment ? and(byId, eq(tasks.departmentId, sql.placeholder('departmentId'))) : byId)
+    .limit(1)
+    .prepare(inDepartment ? 'task_detail_in_department' : 'task_detail');
 }
 export type TaskDetail = NonNullable<Awaited<ReturnType<typeof getTask>>>;
 
