@@ -63,9 +63,7 @@ async function renderingRequestId(): Promise<string | undefined> {
 }
 
 /** Logs a statement that took longer than `SLOW_QUERY_MS`, with its SQL text and never its parameters. */
-export async function reportQueryDuration(queryString: string, durationMs: number): Promise<void> {
-  const threshold = slowQueryThreshold();
-  if (durationMs <= threshold) return;
+async function reportSlowQuery(queryString: string, durationMs: number, threshold: number): Promise<void> {
   const requestId = currentRequestId() ?? (await renderingRequestId());
   const text = queryString.length > maxLoggedSqlLength ? `${queryString.slice(0, maxLoggedSqlLength)}…` : queryString;
   logger.warn('slow query', { ...(requestId ? { requestId } : {}), durationMs: Math.round(durationMs), thresholdMs: threshold, sql: text });
@@ -87,7 +85,10 @@ if (!preparedQuery[timedMarker] && typeof preparedQuery.queryWithCache === 'func
     try {
       return await untimed.call(this, queryString, params, query);
     } finally {
-      await reportQueryDuration(queryString, performance.now() - started);
+      // Checked here so a statement under the threshold costs no further call on this hot path.
+      const durationMs = performance.now() - started;
+      const threshold = slowQueryThreshold();
+      if (durationMs > threshold) await reportSlowQuery(queryString, durationMs, threshold);
     }
   };
   preparedQuery[timedMarker] = true;

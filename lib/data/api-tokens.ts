@@ -171,7 +171,7 @@ export async function authenticateToken(raw: string, now: Date = new Date()): Pr
  * authenticateToken's statement, prepared once (db/prepared.ts): it runs on every API request.
  * `now` is an ISO string: a placeholder's value reaches the driver without the column's mapping.
  */
-function tokenActorStatement(db: Db) {
+function tokenActorStatement(db: Db, name: string) {
   return db
     .select({
       tokenId: apiTokens.id,
@@ -194,7 +194,7 @@ function tokenActorStatement(db: Db) {
       ),
     )
     .limit(1)
-    .prepare('api_token_actor');
+    .prepare(name);
 }
 
 /** The start of the minute `now` falls in. */

@@ -27,14 +27,14 @@ export async function getTask(actor: Actor, id: number, now: Date = new Date()) 
   if (!scope.all && scope.departmentId === null) return null;
   const db = await getDb();
   const [row] = scope.all
-    ? await preparedFor(db, 'task_detail', (d) => taskDetailStatement(d, false)).execute({ id })
-    : await preparedFor(db, 'task_detail_in_department', (d) => taskDetailStatement(d, true)).execute({ id, departmentId: scope.departmentId });
+    ? await preparedFor(db, 'task_detail', (d, name) => taskDetailStatement(d, name, false)).execute({ id })
+    : await preparedFor(db, 'task_detail_in_department', (d, name) => taskDetailStatement(d, name, true)).execute({ id, departmentId: scope.departmentId });
   if (!row) return null;
   return { ...row, light: trafficLight({ ...row, assignedDate: cityDate(row.assignedAt) }, cityDate(now), lightSettings()), overdue: isOverdue(row, cityDate(now)) };
 }
 
 /** getTask's statement, prepared once (db/prepared.ts): by id, or by id within one department. */
-function taskDetailStatement(db: Db, inDepartment: boolean) {
+function taskDetailStatement(db: Db, name: string, inDepartment: boolean) {
   const byId = eq(tasks.id, sql.placeholder('id'));
   return db
     .select({
@@ -83,7 +83,7 @@ function taskDetailStatement(db: Db, inDepartment: boolean) {
     .leftJoin(actionCategories, eq(actionCategories.code, requestedActions.categoryCode))
     .where(inDepartment ? and(byId, eq(tasks.departmentId, sql.placeholder('departmentId'))) : byId)
     .limit(1)
-    .prepare(inDepartment ? 'task_detail_in_department' : 'task_detail');
+    .prepare(name);
 }
 export type TaskDetail = NonNullable<Awaited<ReturnType<typeof getTask>>>;
 
