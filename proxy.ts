@@ -28,6 +28,8 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set(requestIdHeader, requestId);
   const stamped = (response: NextResponse) => {
     response.headers.set('X-Request-Id', requestId);
+    // Served over https: browsers must never fall back to http for this host (a year, as preload lists ask).
+    if (secure()) response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     return response;
   };
   const next = () => {

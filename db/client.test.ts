@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,6 +88,34 @@ describe('openDatabase', () => {
     expect(fs.readFileSync(path.join(dir, 'docket.lock'), 'utf8')).toBe(String(process.pid));
     await handle.close();
     expect(fs.existsSync(path.join(dir, 'docket.lock'))).toBe(false);
+  });
+
+  it('takes over a lock whose holder was killed and is a zombie not yet reaped', async () => {
+    const dir = tempDir();
+    // `sleep` never reaps: the killed child stays a zombie while its parent lives.
+    const parent = spawn('sh', ['-c', 'sleep 60 & echo $!; exec sleep 60']);
+    try {
+      const [chunk] = (await once(parent.stdout, 'data')) as [Buffer];
+      const holder = Number.parseInt(chunk.toString(), 10);
+      fs.writeFileSync(path.join(dir, 'docket.lock'), String(holder));
+      process.kill(holder, 'SIGKILL');
+      await expect.poll(() => fs.readFileSync(`/proc/${holder}/stat`, 'utf8').split(') ')[1]?.[0]).toBe('Z');
+      const handle = await openDatabase({ kind: 'pglite', dataDir: dir });
+      expect(fs.readFileSync(path.join(dir, 'docket.lock'), 'utf8')).toBe(String(process.pid));
+      await handle.close();
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
+
+  it('waits briefly for a holder that is being stopped, then takes over', async () => {
+    const dir = tempDir();
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    fs.writeFileSync(path.join(dir, 'docket.lock'), String(sleeper.pid));
+    setTimeout(() => sleeper.kill('SIGKILL'), 300);
+    const handle = await openDatabase({ kind: 'pglite', dataDir: dir });
+    expect(fs.readFileSync(path.join(dir, 'docket.lock'), 'utf8')).toBe(String(process.pid));
+    await handle.close();
   });
 
   it('opens the engine the environment names', async () => {

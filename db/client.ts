@@ -125,7 +125,7 @@ export async function openDatabase(target: DbTarget): Promise<DbHandle> {
     return pgliteHandle(await PGlite.create(target.dataDir, pgliteOptions), () => {});
   }
   const dataDir = path.resolve(target.dataDir);
-  const release = acquireDataDirLock(dataDir);
+  const release = await acquireDataDirLock(dataDir);
   try {
     const client = await PGlite.create(path.join(dataDir, 'pg'), pgliteOptions);
     return pgliteHandle(client, release);

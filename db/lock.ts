@@ -15,14 +15,35 @@ export class DataDirLockedError extends Error {
   }
 }
 
+/** A zombie (killed, not yet reaped by its parent) holds no files: it counts as gone. */
+function isZombie(pid: number): boolean {
+  try {
+    // /proc/<pid>/stat: "pid (comm) S …"; comm may contain spaces and parentheses.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false; // no /proc (not Linux) or already gone: kill(pid, 0) decides
+  }
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM means the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  return !isZombie(pid);
+}
+
+/** A process killed just before a restart may take a moment to go: wait for it, briefly. */
+async function outlives(pid: number, waitMs: number): Promise<boolean> {
+  const until = Date.now() + waitMs;
+  while (isAlive(pid)) {
+    if (Date.now() >= until) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
 }
 
 // Directories this process holds: a lock file naming our own pid but absent here
@@ -31,9 +52,10 @@ const heldHere = new Set<string>();
 
 /**
  * PGlite has no lock between processes, and two writers silently lose data,
- * so one process claims the directory with a pid file. A stale file (dead pid) is taken over.
+ * so one process claims the directory with a pid file. A stale file (a pid that is gone or a
+ * zombie, after waiting up to `waitMs` for it to go) is taken over.
  */
-export function acquireDataDirLock(dataDir: string): () => void {
+export async function acquireDataDirLock(dataDir: string, waitMs = 2000): Promise<() => void> {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockPath = path.join(dataDir, 'docket.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -58,7 +80,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(fs.readFileSync(lockPath, 'utf8'), 10);
       const ours = holder === process.pid;
-      if (Number.isInteger(holder) && (ours ? heldHere.has(lockPath) : isAlive(holder))) {
+      if (Number.isInteger(holder) && (ours ? heldHere.has(lockPath) : await outlives(holder, waitMs))) {
         throw new DataDirLockedError(path.resolve(dataDir), holder);
       }
       fs.rmSync(lockPath, { force: true });
