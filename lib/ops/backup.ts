@@ -1,16 +1,15 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import readline from 'node:readline';
 import { once } from 'node:events';
+import { pipeline } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import zlib from 'node:zlib';
 import { is, type SQL, sql } from 'drizzle-orm';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { z } from 'zod';
 import { type Db, type DbHandle, executeRows, type Tx } from '../../db/client';
-import { type JournalEntry, migrateDatabase, migrationsFolder, readMigrationJournal } from '../../db/migrate';
+import { migrationsFolder, readMigrationJournal } from '../../db/migrate';
 import * as schema from '../../db/schema';
 import type { FileStorage } from '../storage';
 
@@ -22,10 +21,14 @@ import type { FileStorage } from '../storage';
  * `table` line, `rows` lines of at most BATCH rows (every column as text, json/jsonb columns as JSON)
  * and a `tableEnd` line with its row count and SHA-256; then one `file` line per stored attachment
  * (base64 of the bytes, keyed by their SHA-256); last an `end` line repeating every count and checksum.
+ *
+ * Version 2 orders rows by their key's own type (text keys in the C collation, the same on every
+ * server). Version 1 ordered them by the key's text, so 1, 10, 100, 1000 …, and its paging lost
+ * rows of tables over BATCH rows; version 1 files are still read, their rows compared regardless of order.
  */
 
 export const BACKUP_FORMAT = 'docket-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 const BATCH = 1000;
 
 export interface SchemaLevel {
@@ -81,7 +84,8 @@ export class BackupRefusedError extends Error {
 
 interface TableInfo {
   name: string;
-  columns: { name: string; json: boolean; identity: boolean }[];
+  /** `text`: a text type, whose key order is taken in the C collation. */
+  columns: { name: string; json: boolean; identity: boolean; text: boolean }[];
   primaryKey: string[];
   /** Columns referencing the table itself (departments.parent_id): filled in after the table's rows. */
   selfRefs: string[];
@@ -95,6 +99,7 @@ function describeTable(table: PgTable): TableInfo & { dependsOn: string[] } {
       name: c.name,
       json: c.getSQLType() === 'json' || c.getSQLType() === 'jsonb',
       identity: Boolean(c.generatedIdentity),
+      text: /^(text|varchar|char)/.test(c.getSQLType()),
     }));
   const primaryKey = config.columns.filter((c) => c.primary).map((c) => c.name);
   if (primaryKey.length === 0 && config.primaryKeys[0]) primaryKey.push(...config.primaryKeys[0].columns.map((c) => c.name));
@@ -149,7 +154,12 @@ async function liveTables(db: Db | Tx): Promise<TableInfo[]> {
   for (const table of schemaTables()) {
     const columns = rows
       .filter((r) => r.table_name === table.name && r.is_generated !== 'ALWAYS')
-      .map((r) => ({ name: r.column_name, json: r.data_type === 'json' || r.data_type === 'jsonb', identity: r.is_identity === 'YES' }));
+      .map((r) => ({
+        name: r.column_name,
+        json: r.data_type === 'json' || r.data_type === 'jsonb',
+        identity: r.is_identity === 'YES',
+        text: ['text', 'character varying', 'character'].includes(r.data_type),
+      }));
     if (columns.length === 0) continue;
     const names = new Set(columns.map((c) => c.name));
     result.push({ ...table, columns, selfRefs: table.selfRefs.filter((c) => names.has(c)) });
@@ -183,30 +193,34 @@ export async function databaseSchemaLevel(db: Db | Tx): Promise<SchemaLevel> {
   return { count: row?.n ?? 0, tag, when };
 }
 
-function describeLevel(level: SchemaLevel): string {
+export function describeLevel(level: SchemaLevel): string {
   return `${level.count} migrations${level.tag ? ` (latest ${level.tag})` : ''}`;
+}
+
+/**
+ * Applies the first `count` migrations of the journal that the database lacks, inside `tx`. It is
+ * drizzle's migrator (the same bookkeeping table and rows) run in the caller's transaction: DDL is
+ * transactional in PostgreSQL and PGlite alike, so a refused restore takes its migrations back with
+ * its rows, down to drizzle's own schema.
+ */
+async function applyMigrations(tx: Tx, count: number): Promise<void> {
+  await tx.execute(sql`CREATE SCHEMA IF NOT EXISTS drizzle`);
+  await tx.execute(
+    sql`CREATE TABLE IF NOT EXISTS drizzle.__drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)`,
+  );
+  const [last] = await executeRows<{ at: string | null }>(tx, sql`SELECT max(created_at)::text AS at FROM drizzle.__drizzle_migrations`);
+  for (const migration of readMigrationFiles({ migrationsFolder }).slice(0, count)) {
+    if (last?.at != null && Number(last.at) >= migration.folderMillis) continue;
+    for (const statement of migration.sql) await tx.execute(sql.raw(statement));
+    await tx.execute(
+      sql`INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES (${migration.hash}, ${migration.folderMillis})`,
+    );
+  }
 }
 
 /** Applies the project's migrations up to the first `count` entries of the journal. */
 export async function migrateToLevel(handle: DbHandle, count: number): Promise<void> {
-  const entries = readMigrationJournal();
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'docket-migrate-'));
-  try {
-    fs.mkdirSync(path.join(folder, 'meta'));
-    const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
-      entries: JournalEntry[];
-    };
-    journal.entries = entries.slice(0, count);
-    fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify(journal));
-    for (const entry of journal.entries) {
-      fs.copyFileSync(path.join(migrationsFolder, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
-    }
-    const config = { migrationsFolder: folder };
-    if (handle.kind === 'pglite') await migratePglite(handle.db as never, config);
-    else await migratePostgres(handle.db as never, config);
-  } finally {
-    fs.rmSync(folder, { recursive: true, force: true });
-  }
+  await handle.db.transaction((tx) => applyMigrations(tx, count));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -223,6 +237,13 @@ async function setCanonicalSession(tx: Tx): Promise<void> {
   await tx.execute(sql`SET LOCAL extra_float_digits = 1`);
 }
 
+/** Back to the server's settings, for migrations that run after the rows are checked. */
+async function resetCanonicalSession(tx: Tx): Promise<void> {
+  for (const name of ['TimeZone', 'DateStyle', 'IntervalStyle', 'extra_float_digits']) {
+    await tx.execute(sql.raw(`SET LOCAL ${name} TO DEFAULT`));
+  }
+}
+
 /** JSON with object keys sorted at every level: the same row always gives the same string. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
@@ -233,21 +254,35 @@ export function canonicalJson(value: unknown): string {
 
 type Row = Record<string, unknown>;
 
+/**
+ * The key columns of `table` as seen through `alias`, qualified: a bare name in ORDER BY would be
+ * the `::text` output column, sorting 1, 10, 100, 1000 … while the next page asks `id >` as an integer.
+ */
+function keyOf(table: TableInfo, alias: string): SQL {
+  return sql.join(
+    table.primaryKey.map((name) => {
+      const column = sql`${ident(alias)}.${ident(name)}`;
+      return table.columns.find((c) => c.name === name)?.text ? sql`${column} COLLATE "C"` : column;
+    }),
+    sql`, `,
+  );
+}
+
 /** A table's rows in primary-key order, BATCH at a time (keyset paging, so memory stays flat). */
 async function* readRows(tx: Tx, table: TableInfo): AsyncGenerator<Row[]> {
   const columns = sql.join(
-    table.columns.map((c) => (c.json ? sql`${ident(c.name)}` : sql`${ident(c.name)}::text AS ${ident(c.name)}`)),
+    table.columns.map((c) => (c.json ? sql`t.${ident(c.name)}` : sql`t.${ident(c.name)}::text AS ${ident(c.name)}`)),
     sql`, `,
   );
-  const pk = list(table.primaryKey);
+  const key = keyOf(table, 't');
   let after: Row | undefined;
   for (;;) {
     const where: SQL = after
-      ? sql`WHERE (${pk}) > (SELECT ${pk} FROM json_populate_record(NULL::${ident(table.name)}, ${JSON.stringify(after)}::json))`
+      ? sql`WHERE (${key}) > (SELECT ${keyOf(table, 'a')} FROM json_populate_record(NULL::${ident(table.name)}, ${JSON.stringify(after)}::json) a)`
       : sql``;
     const rows = await executeRows<{ j: string }>(
       tx,
-      sql`SELECT row_to_json(x)::text AS j FROM (SELECT ${columns} FROM ${ident(table.name)} ${where} ORDER BY ${pk} LIMIT ${BATCH}) x`,
+      sql`SELECT row_to_json(x)::text AS j FROM (SELECT ${columns} FROM ${ident(table.name)} t ${where} ORDER BY ${key} LIMIT ${BATCH}) x`,
     );
     if (rows.length === 0) return;
     const parsed = rows.map((r) => JSON.parse(r.j) as Row);
@@ -257,37 +292,56 @@ async function* readRows(tx: Tx, table: TableInfo): AsyncGenerator<Row[]> {
   }
 }
 
+const MOD_256 = (1n << 256n) - 1n;
+
 class TableHash {
   private hash = crypto.createHash('sha256');
+  private sum = 0n;
   rows = 0;
   add(row: Row): void {
-    this.hash.update(canonicalJson(row));
+    const text = canonicalJson(row);
+    this.hash.update(text);
     this.hash.update('\n');
+    this.sum = (this.sum + BigInt(`0x${crypto.createHash('sha256').update(text).digest('hex')}`)) & MOD_256;
     this.rows++;
   }
+  /** The SHA-256 both commands print: over the rows in the order they came. */
   digest(): string {
     return this.hash.digest('hex');
   }
+  /** The same rows in any order give the same value: a version 1 file's rows came in another order. */
+  content(): string {
+    return `${this.rows}:${this.sum.toString(16)}`;
+  }
 }
 
-/** Row count and checksum of every table as the database holds it now (run inside a transaction). */
-async function summarizeTables(tx: Tx, tables: TableInfo[]): Promise<TableSummary[]> {
+type CheckedSummary = TableSummary & { content: string };
+
+/** Row count and checksums of every table as the database holds it now (run inside a transaction). */
+async function summarizeTables(tx: Tx, tables: TableInfo[]): Promise<CheckedSummary[]> {
   await setCanonicalSession(tx);
-  const result: TableSummary[] = [];
+  const result: CheckedSummary[] = [];
   for (const table of tables) {
     const hash = new TableHash();
     for await (const batch of readRows(tx, table)) for (const row of batch) hash.add(row);
-    result.push({ name: table.name, rows: hash.rows, sha256: hash.digest() });
+    result.push({ name: table.name, rows: hash.rows, sha256: hash.digest(), content: hash.content() });
   }
   return result;
 }
 
+/** count(*), which does not go through readRows: the check on what readRows returned. */
+async function countRows(tx: Tx, table: TableInfo): Promise<number> {
+  const [row] = await executeRows<{ n: string }>(tx, sql`SELECT count(*)::text AS n FROM ${ident(table.name)}`);
+  return Number(row?.n ?? 0);
+}
+
 /** Per-table counts and checksums of a database, read in one consistent snapshot. */
 export async function checksumDatabase(handle: DbHandle): Promise<TableSummary[]> {
-  return handle.db.transaction(async (tx) => summarizeTables(tx, await liveTables(tx)), {
+  const tables = await handle.db.transaction(async (tx) => summarizeTables(tx, await liveTables(tx)), {
     isolationLevel: 'repeatable read',
     accessMode: 'read only',
   });
+  return tables.map(({ name, rows, sha256 }) => ({ name, rows, sha256 }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -328,7 +382,8 @@ class LineWriter {
 
 /**
  * Writes a backup of every table (and the attachment files found in `storage`) to `outPath`,
- * from one repeatable-read, read-only transaction. Refuses to overwrite an existing file.
+ * from one repeatable-read, read-only transaction, each table's rows checked against its count(*)
+ * in that snapshot. Refuses to overwrite an existing file; a refusal removes the file it began.
  */
 export async function writeBackup(
   handle: DbHandle,
@@ -362,6 +417,12 @@ export async function writeBackup(
           for await (const rows of readRows(tx, table)) {
             for (const row of rows) hash.add(row);
             await out.write({ type: 'rows', rows });
+          }
+          const counted = await countRows(tx, table);
+          if (counted !== hash.rows) {
+            throw new BackupRefusedError(
+              `Table ${table.name} has ${counted} rows but ${hash.rows} were read for the backup; no file was written.`,
+            );
           }
           const done = { name: table.name, rows: hash.rows, sha256: hash.digest() };
           summaries.push(done);
@@ -410,45 +471,122 @@ async function writeFiles(tx: Tx, out: LineWriter, storage: FileStorage | undefi
 // ---------------------------------------------------------------------------------------------
 // Restore
 
-type Line =
-  | ({ type?: undefined } & BackupHeader)
-  | { type: 'table'; name: string }
-  | { type: 'rows'; rows: Row[] }
-  | ({ type: 'tableEnd' } & TableSummary)
-  | { type: 'file'; sha256: string; key: string; data: string }
-  | ({ type: 'end' } & BackupSummary);
+const levelSchema = z.object({ count: z.number().int().min(0), tag: z.string().nullable(), when: z.number() });
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'is not a SHA-256');
+const tableSummarySchema = z.object({ name: z.string(), rows: z.number().int().min(0), sha256: sha256Schema });
+const headerSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.number().int().min(1),
+  schemaLevel: levelSchema,
+  createdAt: z.string(),
+  source: z.enum(['pglite', 'postgres']),
+  tables: z.array(z.string()),
+});
+const endSchema = z.object({
+  type: z.literal('end'),
+  schemaLevel: levelSchema,
+  createdAt: z.string(),
+  tables: z.array(tableSummarySchema),
+  files: z.object({ referenced: z.number().int().min(0), included: z.number().int().min(0), missing: z.array(z.string()) }),
+});
+/** Every line after the header. */
+const recordSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('table'), name: z.string() }),
+  z.object({ type: z.literal('rows'), rows: z.array(z.record(z.string(), z.unknown())) }),
+  tableSummarySchema.extend({ type: z.literal('tableEnd') }),
+  z.object({ type: z.literal('file'), sha256: sha256Schema, key: z.string(), data: z.string() }),
+  endSchema,
+]);
+type BackupRecord = z.infer<typeof recordSchema>;
+type EndRecord = z.infer<typeof endSchema>;
 
-async function* readLines(inPath: string): AsyncGenerator<Line> {
-  const input = fs.createReadStream(inPath).pipe(zlib.createGunzip());
-  const lines = readline.createInterface({ input, crlfDelay: Infinity });
+function damaged(inPath: string, detail: string): BackupRefusedError {
+  return new BackupRefusedError(`${inPath} is damaged (${detail}); nothing was changed.`);
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || 'the record'}: ${issue.message}` : 'not valid';
+}
+
+/**
+ * The file's text lines. An unreadable file, or a gzip stream that is cut short or corrupted,
+ * is a refusal naming the file, never a stack trace.
+ */
+async function* readTextLines(inPath: string): AsyncGenerator<string> {
+  const input = pipeline(fs.createReadStream(inPath), zlib.createGunzip(), () => {});
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  let count = 0;
   try {
-    for await (const line of lines) if (line) yield JSON.parse(line) as Line;
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      const text = pending + decoder.write(chunk);
+      const lines: string[] = [];
+      let start = 0;
+      // Search only the new text: a long line arrives in many chunks.
+      for (let nl = text.indexOf('\n', pending.length); nl >= 0; nl = text.indexOf('\n', start)) {
+        lines.push(text.slice(start, nl));
+        start = nl + 1;
+      }
+      pending = text.slice(start);
+      for (const line of lines) {
+        count++;
+        yield line;
+      }
+    }
+  } catch (error) {
+    const message = (error as Error).message;
+    if ((error as NodeJS.ErrnoException).syscall) throw new BackupRefusedError(`${inPath} cannot be read (${message}); nothing was changed.`);
+    if (count === 0) throw new BackupRefusedError(`${inPath} is not a Docket backup (${message}); nothing was changed.`);
+    throw damaged(inPath, `decompressing after line ${count}: ${message}; the file is cut short or corrupted`);
   } finally {
-    lines.close();
     input.destroy();
+  }
+  pending += decoder.end();
+  if (pending) yield pending;
+}
+
+/** The header (line 1) checked as such; a newer format is refused before its fields are read. */
+function parseHeader(inPath: string, value: unknown): BackupHeader {
+  const base = z.object({ format: z.literal(BACKUP_FORMAT), version: z.number().int().min(1) }).safeParse(value);
+  if (!base.success) throw new BackupRefusedError(`${inPath} is not a Docket backup; nothing was changed.`);
+  if (base.data.version > BACKUP_VERSION) {
+    throw new BackupRefusedError(
+      `${inPath} has backup format version ${base.data.version}, newer than this version of Docket reads (up to ${BACKUP_VERSION}). ` +
+        `Upgrade Docket first; nothing was changed.`,
+    );
+  }
+  const header = headerSchema.safeParse(value);
+  if (!header.success) throw damaged(inPath, `its header is not valid: ${firstIssue(header.error)}`);
+  return header.data as BackupHeader;
+}
+
+/** The header, then each record checked for its shape, with its line number. */
+async function* readRecords(inPath: string): AsyncGenerator<{ number: number; record: BackupRecord | BackupHeader }> {
+  let number = 0;
+  for await (const line of readTextLines(inPath)) {
+    number++;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      if (number === 1) throw new BackupRefusedError(`${inPath} is not a Docket backup; nothing was changed.`);
+      throw damaged(inPath, `line ${number} is not JSON: ${(error as Error).message}`);
+    }
+    if (number === 1) {
+      yield { number, record: parseHeader(inPath, value) };
+      continue;
+    }
+    const record = recordSchema.safeParse(value);
+    if (!record.success) throw damaged(inPath, `line ${number} is not a backup record: ${firstIssue(record.error)}`);
+    yield { number, record: record.data };
   }
 }
 
 /** Reads and checks the first line of a backup file. */
 export async function readBackupHeader(inPath: string): Promise<BackupHeader> {
-  let header: Line | undefined;
-  try {
-    for await (const line of readLines(inPath)) {
-      header = line;
-      break;
-    }
-  } catch (error) {
-    throw new BackupRefusedError(`${inPath} is not a Docket backup (${(error as Error).message}).`);
-  }
-  if (!header || header.type !== undefined || header.format !== BACKUP_FORMAT) {
-    throw new BackupRefusedError(`${inPath} is not a Docket backup.`);
-  }
-  if (header.version > BACKUP_VERSION) {
-    throw new BackupRefusedError(
-      `${inPath} has backup format version ${header.version}; this version of Docket reads up to ${BACKUP_VERSION}. Upgrade Docket first.`,
-    );
-  }
-  return header;
+  for await (const { record } of readRecords(inPath)) return record as BackupHeader;
+  throw new BackupRefusedError(`${inPath} is not a Docket backup (it is empty); nothing was changed.`);
 }
 
 async function tablesWithRows(db: Db | Tx, tables: TableInfo[]): Promise<string[]> {
@@ -462,12 +600,51 @@ async function tablesWithRows(db: Db | Tx, tables: TableInfo[]): Promise<string[
   return found;
 }
 
+/** Refuses a backup whose schema level this code does not have, before the target is touched. */
+function checkBackupLevel(level: SchemaLevel): void {
+  const code = codeSchemaLevel();
+  if (level.count > code.count || level.when > code.when) {
+    throw new BackupRefusedError(
+      `The backup was taken at schema level ${describeLevel(level)}, newer than this version of Docket knows ` +
+        `(${describeLevel(code)}). Restore it with the Docket version that made it, or upgrade Docket first; nothing was changed.`,
+    );
+  }
+  const mine = readMigrationJournal()[level.count - 1];
+  if (level.count > 0 && mine?.when !== level.when) {
+    throw new BackupRefusedError(
+      `The backup was taken at schema level ${describeLevel(level)}, which this version of Docket does not have: ` +
+        `its migration ${level.count} is ${mine?.tag ?? 'another one'} here. Restore it with the Docket version that made it; nothing was changed.`,
+    );
+  }
+}
+
+/** Under the restore's lock: the target holds no row and is not past the backup's level. */
+async function checkTarget(tx: Tx, tables: TableInfo[], level: SchemaLevel): Promise<void> {
+  const occupied = await tablesWithRows(tx, tables);
+  if (occupied.length > 0) {
+    throw new BackupRefusedError(
+      `The target database is not empty (${occupied.join(', ')} have rows); nothing was changed. ` +
+        `Restore into a new, empty database.`,
+    );
+  }
+  const target = await databaseSchemaLevel(tx);
+  if (target.count > level.count) {
+    throw new BackupRefusedError(
+      `The backup is older than the target database: it was taken at schema level ${describeLevel(level)}, the target is ` +
+        `already at ${describeLevel(target)}; nothing was changed. Restore into a new, empty database ` +
+        `(the newer migrations are applied after loading).`,
+    );
+  }
+}
+
 /**
- * Restores a backup into an empty database of either kind: migrates it to the backup's schema
- * level, loads every table in one transaction (keeping identity values, then resetting the
- * sequences), checks each table's count and checksum against the backup, then applies the
- * migrations that are newer than the backup. Files go into `storage` (content-addressed, so
- * putting one twice is harmless).
+ * Restores a backup into an empty database of either kind, in one transaction: migrates it to the
+ * backup's schema level, loads every table (keeping identity values, then resetting the sequences),
+ * checks the file against itself (each table's rows against its tableEnd record, those against the
+ * end record) and the database against the file (an independent count(*) and the rows' content
+ * per table), then applies the migrations newer than the backup. Any refusal rolls all of it back,
+ * the migrations included. Files go into `storage` as they are read (content-addressed, so a file
+ * left there by a refused restore is harmless).
  */
 export async function restoreBackup(
   handle: DbHandle,
@@ -475,93 +652,153 @@ export async function restoreBackup(
   options: { storage?: FileStorage } = {},
 ): Promise<BackupSummary> {
   const header = await readBackupHeader(inPath);
-  const code = codeSchemaLevel();
-  const journal = readMigrationJournal();
   const level = header.schemaLevel;
-  if (level.count > code.count || level.when > code.when || (level.count > 0 && journal[level.count - 1]?.when !== level.when)) {
-    throw new BackupRefusedError(
-      `The backup was taken at schema level ${describeLevel(level)}, newer than this version of Docket knows ` +
-        `(${describeLevel(code)}). Restore it with the Docket version that made it, or upgrade Docket first.`,
-    );
-  }
+  checkBackupLevel(level);
   const tables = schemaTables();
   const unknown = header.tables.filter((name) => !tables.some((t) => t.name === name));
   if (unknown.length > 0) {
-    throw new BackupRefusedError(`The backup has tables this version of Docket does not know: ${unknown.join(', ')}.`);
+    throw new BackupRefusedError(`The backup has tables this version of Docket does not know: ${unknown.join(', ')}; nothing was changed.`);
   }
-  const target = await databaseSchemaLevel(handle.db);
-  const occupied = await tablesWithRows(handle.db, tables);
-  if (occupied.length > 0) {
-    throw new BackupRefusedError(
-      `The target database is not empty (${occupied.join(', ')} have rows); nothing was changed. ` +
-        `Restore into a new, empty database.`,
-    );
-  }
-  if (target.count > level.count) {
-    throw new BackupRefusedError(
-      `The target database is already at schema level ${describeLevel(target)}, past the backup's ${describeLevel(level)}; ` +
-        `nothing was changed. Restore into a new, empty database (or back up again with this version of Docket).`,
-    );
-  }
-  await migrateToLevel(handle, level.count);
-
-  let end: BackupSummary | undefined;
-  await handle.db.transaction(async (tx) => {
-    // A second restore (or the app) writing at the same moment: caught by the emptiness re-check under the lock.
+  return handle.db.transaction(async (tx) => {
+    // A second restore (or the app) writing at the same moment waits here, then finds the rows.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(20180317)`);
-    const late = await tablesWithRows(tx, tables);
-    if (late.length > 0) throw new BackupRefusedError(`The target database received data meanwhile (${late.join(', ')}); nothing was changed.`);
+    await checkTarget(tx, tables, level);
+    await applyMigrations(tx, level.count);
     await setCanonicalSession(tx);
     const live = await liveTables(tx);
-
-    let table: TableInfo | undefined;
-    let selfRefRows: Row[] = [];
-    for await (const line of readLines(inPath)) {
-      if (line.type === 'table') {
-        table = live.find((t) => t.name === line.name);
-        if (!table) throw new BackupRefusedError(`The backup has an unknown table ${line.name}.`);
-        selfRefRows = [];
-      } else if (line.type === 'rows') {
-        if (!table) throw new BackupRefusedError('The backup file is damaged (rows before a table).');
-        const current = table;
-        const rows = line.rows.map((row) => {
-          if (current.selfRefs.every((c) => row[c] === null || row[c] === undefined)) return row;
-          selfRefRows.push(row);
-          return { ...row, ...Object.fromEntries(current.selfRefs.map((c) => [c, null])) };
-        });
-        await insertRows(tx, current, rows);
-      } else if (line.type === 'tableEnd') {
-        if (table && selfRefRows.length > 0) await fillSelfRefs(tx, table, selfRefRows);
-        selfRefRows = [];
-        table = undefined;
-      } else if (line.type === 'file') {
-        const data = Buffer.from(line.data, 'base64');
-        if (crypto.createHash('sha256').update(data).digest('hex') !== line.sha256) {
-          throw new BackupRefusedError(`The backup file is damaged (attachment ${line.sha256} does not match its hash).`);
-        }
-        await options.storage?.put(line.key, new Uint8Array(data));
-      } else if (line.type === 'end') {
-        end = line;
-      }
-    }
-    if (!end) throw new BackupRefusedError('The backup file is incomplete (no end record); nothing was changed.');
+    const file = await loadFile(tx, inPath, header, live, options.storage);
     for (const t of live) await resetSequences(tx, t);
-
-    const restored = await summarizeTables(tx, live);
-    const expected = new Map(end.tables.map((t) => [t.name, t]));
-    const differ = restored.filter((r) => {
-      const e = expected.get(r.name) ?? { rows: 0, sha256: new TableHash().digest() };
-      return e.rows !== r.rows || e.sha256 !== r.sha256;
-    });
-    if (differ.length > 0) {
-      throw new Error(`restore: the restored ${differ.map((d) => d.name).join(', ')} differ from the backup; rolled back.`);
-    }
-    end = { schemaLevel: end.schemaLevel, createdAt: end.createdAt, tables: restored, files: end.files };
+    const restored = await checkRestored(tx, live, file.tables);
+    await resetCanonicalSession(tx);
+    // Migrations newer than the backup run on the restored data, as they would have on the original.
+    await applyMigrations(tx, codeSchemaLevel().count);
+    return { schemaLevel: file.end.schemaLevel, createdAt: file.end.createdAt, tables: restored, files: file.end.files };
   });
-  // Migrations newer than the backup run on the restored data, as they would have on the original.
-  await migrateDatabase(handle);
-  if (!end) throw new Error('restore: no summary');
-  return end;
+}
+
+interface OpenTable {
+  table: TableInfo;
+  hash: TableHash;
+  /** Rows whose self-references wait for the whole table (a parent may come later). */
+  selfRefRows: Row[];
+}
+
+/** Streams the file into the database, checking its records against each other as they come. */
+async function loadFile(
+  tx: Tx,
+  inPath: string,
+  header: BackupHeader,
+  live: TableInfo[],
+  storage: FileStorage | undefined,
+): Promise<{ end: EndRecord; tables: Map<string, { rows: number; content: string }> }> {
+  const loaded = new Map<string, { rows: number; content: string }>();
+  const ended: TableSummary[] = [];
+  let open: OpenTable | undefined;
+  let files = 0;
+  let end: EndRecord | undefined;
+  for await (const { number, record } of readRecords(inPath)) {
+    const at = `line ${number}`;
+    if (!('type' in record)) {
+      if (canonicalJson(record) !== canonicalJson(header)) throw damaged(inPath, 'its header changed while it was read');
+      continue;
+    }
+    if (end) throw damaged(inPath, `${at} follows the end record`);
+    if (record.type === 'table') {
+      if (open) throw damaged(inPath, `${at}: table ${record.name} begins inside ${open.table.name}`);
+      const listed = header.tables[ended.length];
+      if (record.name !== listed) throw damaged(inPath, `${at}: table ${record.name} where the header lists ${listed ?? 'no more tables'}`);
+      const table = live.find((t) => t.name === record.name);
+      if (!table) throw damaged(inPath, `${at}: table ${record.name} does not exist at the backup's schema level`);
+      open = { table, hash: new TableHash(), selfRefRows: [] };
+    } else if (record.type === 'rows') {
+      if (!open) throw damaged(inPath, `${at}: rows outside a table`);
+      for (const row of record.rows) open.hash.add(row);
+      await loadRows(tx, open, record.rows);
+    } else if (record.type === 'tableEnd') {
+      if (open?.table.name !== record.name) throw damaged(inPath, `${at}: the end of table ${record.name} inside ${open?.table.name ?? 'no table'}`);
+      const read = { name: record.name, rows: open.hash.rows, sha256: open.hash.digest() };
+      if (read.rows !== record.rows || read.sha256 !== record.sha256) {
+        throw damaged(
+          inPath,
+          `table ${record.name}: its tableEnd record says ${record.rows} rows (sha256 ${record.sha256}), ` +
+            `its rows in the file are ${read.rows} (sha256 ${read.sha256})`,
+        );
+      }
+      const { table, selfRefRows } = open;
+      if (selfRefRows.length > 0) await loadStep(table, () => fillSelfRefs(tx, table, selfRefRows));
+      ended.push(read);
+      loaded.set(record.name, { rows: read.rows, content: open.hash.content() });
+      open = undefined;
+    } else if (record.type === 'file') {
+      if (open) throw damaged(inPath, `${at}: a file inside table ${open.table.name}`);
+      const data = Buffer.from(record.data, 'base64');
+      if (crypto.createHash('sha256').update(data).digest('hex') !== record.sha256) {
+        throw damaged(inPath, `${at}: attachment ${record.sha256} does not match its hash`);
+      }
+      await storage?.put(record.key, new Uint8Array(data));
+      files++;
+    } else {
+      if (open) throw damaged(inPath, `${at}: the end record inside table ${open.table.name}`);
+      end = record;
+    }
+  }
+  if (!end) throw new BackupRefusedError(`${inPath} is incomplete (no end record: the file is cut short); nothing was changed.`);
+  checkEndRecord(inPath, header, end, ended, files);
+  return { end, tables: loaded };
+}
+
+/** The end record repeats what the header and the tableEnd records said. */
+function checkEndRecord(inPath: string, header: BackupHeader, end: EndRecord, ended: TableSummary[], files: number): void {
+  if (ended.length !== header.tables.length) {
+    throw damaged(inPath, `the header lists ${header.tables.length} tables, the file ends ${ended.length}`);
+  }
+  for (let i = 0; i < Math.max(ended.length, end.tables.length); i++) {
+    const [a, b] = [ended[i], end.tables[i]];
+    if (a?.name !== b?.name || a?.rows !== b?.rows || a?.sha256 !== b?.sha256) {
+      const describe = (t: TableSummary | undefined) => (t ? `${t.name} with ${t.rows} rows (sha256 ${t.sha256})` : 'nothing');
+      throw damaged(inPath, `table ${i + 1} is ${describe(a)} in its tableEnd record, ${describe(b)} in the end record`);
+    }
+  }
+  if (end.files.included !== files) throw damaged(inPath, `the end record counts ${end.files.included} files, the file holds ${files}`);
+  if (canonicalJson(end.schemaLevel) !== canonicalJson(header.schemaLevel) || end.createdAt !== header.createdAt) {
+    throw damaged(inPath, 'the end record names another backup than the header');
+  }
+}
+
+/** Each restored table's count(*) and content against the file's; the summary printed after. */
+async function checkRestored(tx: Tx, live: TableInfo[], expected: Map<string, { rows: number; content: string }>): Promise<TableSummary[]> {
+  const restored = await summarizeTables(tx, live);
+  const differ: string[] = [];
+  for (const [i, table] of live.entries()) {
+    const read = restored[i];
+    const counted = await countRows(tx, table);
+    const file = expected.get(table.name) ?? { rows: 0, content: new TableHash().content() };
+    if (counted !== file.rows) differ.push(`${table.name} has ${counted} rows, the backup ${file.rows}`);
+    else if (read?.rows !== counted || read.content !== file.content) differ.push(`${table.name} holds other rows than the backup`);
+  }
+  if (differ.length > 0) throw new BackupRefusedError(`The restored tables differ from the backup: ${differ.join('; ')}; nothing was changed.`);
+  return restored.map(({ name, rows, sha256 }) => ({ name, rows, sha256 }));
+}
+
+/** A statement the file's rows make fail (a broken reference, a bad value) refuses the file. */
+async function loadStep(table: TableInfo, step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    const cause = ((error as { cause?: unknown }).cause ?? error) as { code?: unknown; message?: unknown };
+    if (typeof cause.code !== 'string' || !/^2[23]/.test(cause.code)) throw error;
+    throw new BackupRefusedError(`The backup's rows of ${table.name} do not load (${String(cause.message)}); nothing was changed.`);
+  }
+}
+
+async function loadRows(tx: Tx, open: OpenTable, fileRows: Row[]): Promise<void> {
+  const { table } = open;
+  const rows = fileRows.map((row) => {
+    if (table.selfRefs.every((c) => row[c] === null || row[c] === undefined)) return row;
+    open.selfRefRows.push(row);
+    return { ...row, ...Object.fromEntries(table.selfRefs.map((c) => [c, null])) };
+  });
+  await loadStep(table, () => insertRows(tx, table, rows));
 }
 
 async function insertRows(tx: Tx, table: TableInfo, rows: Row[]): Promise<void> {
