@@ -2,6 +2,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  // First, before any request is let through: sign-in throttling keys on the socket's address.
+  const { stampPeerAddresses } = await import('./lib/http/peer-address');
+  stampPeerAddresses();
   const { startServerRuntime } = await import('./db/startup');
   await startServerRuntime();
 }

@@ -37,4 +37,12 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ SLOW_QUERY_MS: '-1' })).toThrow(/SLOW_QUERY_MS/);
     expect(() => parseEnv({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
   });
+
+  it('trusts no proxy by default and reads TRUSTED_PROXIES as addresses and CIDR ranges', () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toEqual([]);
+    expect(parseEnv({ TRUSTED_PROXIES: ' 10.0.0.5, 172.16.0.0/12 ,fd00::/8,::1 ' }).TRUSTED_PROXIES).toEqual(['10.0.0.5', '172.16.0.0/12', 'fd00::/8', '::1']);
+    expect(() => parseEnv({ TRUSTED_PROXIES: '10.0.0.5, proxy.local' })).toThrow(/TRUSTED_PROXIES.*proxy\.local is not an IP address or CIDR range/);
+    expect(() => parseEnv({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES/);
+    expect(() => parseEnv({ TRUSTED_PROXIES: 'fd00::/129' })).toThrow(/TRUSTED_PROXIES/);
+  });
 });

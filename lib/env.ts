@@ -1,8 +1,23 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** An empty variable counts as unset, as shells and .env files tend to produce them. */
 const unsetIfBlank = <S extends z.ZodType>(schema: S) =>
   z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim()) : v), schema);
+
+/** `10.0.0.5`, `2001:db8::1`, `10.0.0.0/8` or `fd00::/8`. */
+function isAddressOrRange(entry: string): boolean {
+  const [address, bits, extra] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (!version || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+const addressList = z
+  .string()
+  .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+  .pipe(z.array(z.string().refine(isAddressOrRange, { error: (issue) => `${String(issue.input)} is not an IP address or CIDR range` })));
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -34,6 +49,8 @@ const envSchema = z.object({
   SLOW_QUERY_MS: unsetIfBlank(z.coerce.number().int().min(0).max(3_600_000).default(500)),
   /** The least severe log level written to stdout (lib/log.ts). */
   LOG_LEVEL: unsetIfBlank(z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
+  /** Reverse proxies whose X-Forwarded-For is believed (lib/auth/request-ip.ts); none: the socket's address. */
+  TRUSTED_PROXIES: unsetIfBlank(addressList.optional()).transform((list) => list ?? []),
 }).refine((e) => !e.SMTP_URL || e.MAIL_FROM, { path: ['MAIL_FROM'], message: 'is required when SMTP_URL is set' });
 
 export type Env = z.infer<typeof envSchema>;

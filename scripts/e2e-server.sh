@@ -11,4 +11,6 @@ mkdir -p e2e/.auth
 npx tsx scripts/e2e-fixtures.ts e2e/.auth/fixtures.json
 export NEXTAUTH_SECRET="e2e-only-secret-0123456789abcdef0123456789"
 export NEXTAUTH_URL="http://127.0.0.1:${port}"
+# As if behind a reverse proxy on this machine: specs say where a browser is with X-Forwarded-For.
+export TRUSTED_PROXIES="127.0.0.1,::1"
 exec npx next start -p "$port" -H 127.0.0.1

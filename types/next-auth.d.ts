@@ -8,6 +8,8 @@ declare module 'next-auth' {
     locale: Locale | null;
     sessionVersion: number;
     mustChangePassword: boolean;
+    /** Failed sign-ins on the account since the previous sign-in. */
+    failedSignIns: number;
   }
   interface Session {
     user: { id: number; role: Role; departmentId: number | null; name?: string | null };
@@ -24,5 +26,7 @@ declare module 'next-auth/jwt' {
     sv: number;
     /** Set while a one-time password awaits change; proxy.ts sends the user to /profile. */
     mcp?: boolean;
+    /** Failed sign-ins since the previous sign-in, until the first page has told the user (proxy.ts). */
+    ff?: number;
   }
 }

@@ -2,12 +2,13 @@ import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { requireActor } from '@/lib/auth/session';
+import { requireActor, signInFailuresToTell } from '@/lib/auth/session';
 import { myDepartmentCounts } from '@/lib/data/my-department';
 import { unreadCount } from '@/lib/data/notifications';
 import { SkipLink } from '@/app/_components/skip-link';
 import { NavStateProvider } from './_components/nav-state';
 import { type NavBadges, SideNav } from './_components/side-nav';
+import { SignInNotice } from './_components/sign-in-notice';
 import { TopBar } from './_components/top-bar';
 import { getShellUser } from './_shell-user';
 
@@ -18,12 +19,13 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   // A one-time password from an admin must be replaced before anything else.
   if (actor.mustChangePassword && (await headers()).get('x-pathname') !== '/profile') redirect('/profile');
-  const [user, t, tMyDepartment, unread, myDepartment] = await Promise.all([
+  const [user, t, tMyDepartment, unread, myDepartment, failedSignIns] = await Promise.all([
     getShellUser(),
     getTranslations('app'),
     getTranslations('myDepartment'),
     unreadCount(actor),
     actor.role === 'department_head' ? myDepartmentCounts(actor) : null,
+    signInFailuresToTell(),
   ]);
   const badges: NavBadges = myDepartment
     ? { myDepartment: { count: myDepartment.needsAction, label: tMyDepartment('navBadge', { count: myDepartment.needsAction }) } }
@@ -38,6 +40,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <div className="mx-auto max-w-6xl">
             {/* The top bar does not print; paper still says where it came from. */}
             <p className="print-only mb-4 border-b border-border pb-2 text-sm">{t('name')}</p>
+            <SignInNotice count={failedSignIns} />
             {children}
           </div>
         </main>

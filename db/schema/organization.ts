@@ -55,9 +55,11 @@ export const users = pgTable(
     locale: locale('locale'),
     active: boolean('active').notNull().default(true),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
-    /** Raised on deactivation or password reset so existing JWTs stop working. */
+    /** Raised on sign-out, password change, deactivation and "sign out everywhere" so existing JWTs stop working. */
     sessionVersion: integer('session_version').notNull().default(1),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    /** Set when an admin unlocks sign-in: this account's earlier failures no longer make anyone wait. */
+    signInUnlockedAt: timestamp('sign_in_unlocked_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },

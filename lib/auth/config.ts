@@ -2,6 +2,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { recordSignOut, signIn } from '@/lib/data/sign-in';
+import { waitSeconds } from '@/lib/domain/throttle';
 import { env } from '@/lib/env';
 import { requestIp } from './request-ip';
 
@@ -10,8 +11,8 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(256),
 });
 
-/** Why a sign-in failed, as the code the login form translates. */
-export const signInErrors = { invalid: 'CredentialsSignin', locked: 'locked' } as const;
+/** Why a sign-in failed, as the code the login form translates; a wait travels as `wait:<seconds>`. */
+export const signInErrors = { invalid: 'CredentialsSignin', wait: 'wait' } as const;
 
 export function authOptions(): NextAuthOptions {
   const maxAge = env().SESSION_MAX_AGE_HOURS * 3600;
@@ -30,7 +31,7 @@ export function authOptions(): NextAuthOptions {
           if (!parsed.success) return null;
           const result = await signIn({ ...parsed.data, ip: requestIp(req.headers ?? {}) });
           if (!result.ok) {
-            if (result.reason === 'locked') throw new Error(signInErrors.locked);
+            if (result.reason === 'throttled') throw new Error(`${signInErrors.wait}:${waitSeconds(result.until, new Date())}`);
             return null;
           }
           const { actor } = result;
@@ -42,13 +43,14 @@ export function authOptions(): NextAuthOptions {
             locale: actor.locale,
             sessionVersion: result.sessionVersion,
             mustChangePassword: result.mustChangePassword,
+            failedSignIns: result.failedAttempts,
           };
         },
       }),
     ],
     events: {
       async signOut({ token }) {
-        if (typeof token?.uid === 'number') await recordSignOut(token.uid);
+        if (typeof token?.uid === 'number' && typeof token.sv === 'number') await recordSignOut(token.uid, token.sv);
       },
     },
     callbacks: {
@@ -60,6 +62,8 @@ export function authOptions(): NextAuthOptions {
           token.locale = user.locale;
           token.sv = user.sessionVersion;
           token.mcp = user.mustChangePassword;
+          // Told once, on the first page after signing in (proxy.ts), then dropped from the token.
+          if (user.failedSignIns > 0) token.ff = user.failedSignIns;
         }
         return token;
       },

@@ -22,3 +22,12 @@ export async function updateSessionToken(patch: Partial<JWT>): Promise<void> {
     maxAge,
   });
 }
+
+/** Drops this browser's session cookie, once the session itself has been ended in the database. */
+export async function endSessionCookie(): Promise<void> {
+  const jar = await cookies();
+  for (const name of sessionCookieNames) {
+    // A __Secure- cookie is only replaced by one that is Secure too.
+    if (jar.get(name)) jar.set(name, '', { httpOnly: true, sameSite: 'lax', secure: name.startsWith('__Secure-'), path: '/', maxAge: 0 });
+  }
+}

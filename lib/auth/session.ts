@@ -1,5 +1,5 @@
 import 'server-only';
-import { decode } from 'next-auth/jwt';
+import { type JWT, decode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
@@ -12,18 +12,30 @@ export type SessionActor = Actor & { mustChangePassword: boolean };
 
 export const sessionCookieNames = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
 
-/**
- * The signed-in user for this request, read fresh from the database so a deactivated
- * user's session stops working at once. Cached per request.
- */
-export const getActor = cache(async (): Promise<SessionActor | null> => {
+/** This request's session token, decoded but not yet checked against the database. Cached per request. */
+const sessionToken = cache(async (): Promise<JWT | null> => {
   const jar = await cookies();
   const raw = sessionCookieNames.map((name) => jar.get(name)?.value).find(Boolean);
   if (!raw) return null;
-  const token = await decode({ token: raw, secret: authOptions().secret ?? '' }).catch(() => null);
+  return decode({ token: raw, secret: authOptions().secret ?? '' }).catch(() => null);
+});
+
+/**
+ * The signed-in user for this request, read fresh from the database on every request: a session
+ * whose version is no longer the user's (signed out, password changed, deactivated, signed out
+ * everywhere) is refused on every instance at once. Cached per request.
+ */
+export const getActor = cache(async (): Promise<SessionActor | null> => {
+  const token = await sessionToken();
   if (!token || typeof token.uid !== 'number' || typeof token.sv !== 'number') return null;
   return loadSessionActor(token.uid, token.sv);
 });
+
+/** Failed sign-ins to tell the user about, until they have been shown (lib/actions/sign-in-notice.ts). */
+export async function signInFailuresToTell(): Promise<number> {
+  const [token, actor] = await Promise.all([sessionToken(), getActor()]);
+  return actor && typeof token?.ff === 'number' && token.ff > 0 ? token.ff : 0;
+}
 
 /** For pages: the actor, or a redirect to sign-in. */
 export async function requireActor(): Promise<SessionActor> {

@@ -6,7 +6,7 @@ import { verifyPassword } from '@/lib/auth/password';
 import { useTestDb } from '@/test/db';
 import { fixturePassword, makeActor, makeDepartment } from '@/test/fixtures';
 import { loadSessionActor } from './sign-in';
-import { changeOwnPassword, createUser, listUsers, resetPassword, setOwnLocale, setUserActive, updateUser } from './users';
+import { changeOwnPassword, createUser, listUsers, resetPassword, setOwnLocale, setUserActive, signOutEverywhere, updateUser } from './users';
 
 const t = useTestDb();
 let admin: Actor;
@@ -82,6 +82,21 @@ describe('user administration', () => {
     expect(await loadSessionActor(user.id, before!.sessionVersion + 1)).toBeNull();
   });
 
+  it("lets an admin sign a user out everywhere, audited, and no one else sign out another user", async () => {
+    const { user } = await createUser(admin, newHead('wanderer'));
+    const [before] = await t.db.select().from(users).where(eq(users.id, user.id));
+    const colleague = await makeActor(t.db, 'department_head', deptId);
+    for (const actor of [secretary, leader, colleague]) {
+      await expect(signOutEverywhere(actor, user.id)).rejects.toMatchObject({ code: 'forbidden' });
+    }
+    expect(await loadSessionActor(user.id, before!.sessionVersion)).not.toBeNull();
+    await signOutEverywhere(admin, user.id);
+    expect(await loadSessionActor(user.id, before!.sessionVersion)).toBeNull();
+    expect(await loadSessionActor(user.id, before!.sessionVersion + 1)).not.toBeNull();
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.entityId, String(user.id)));
+    expect(audit.filter((a) => a.action === 'user.sign_out_everywhere').map((a) => a.actorId)).toEqual([admin.id]);
+  });
+
   it('lists, searches and sorts users in the database', async () => {
     const page = await listUsers(admin, { q: 'zhang', sort: 'username', dir: 'asc' });
     expect(page.rows.map((r) => r.username)).toEqual(['zhang.wei']);
@@ -100,9 +115,21 @@ describe('own profile', () => {
     await expect(
       changeOwnPassword(head, { currentPassword: fixturePassword, newPassword: `${head.username}-2026`, confirmPassword: `${head.username}-2026` }),
     ).rejects.toMatchObject({ fieldErrors: { newPassword: [{ key: 'password.containsUsername' }] } });
-    await changeOwnPassword(head, { currentPassword: fixturePassword, newPassword: 'harbour-lantern-97', confirmPassword: 'harbour-lantern-97' });
+    const [before] = await t.db.select().from(users).where(eq(users.id, head.id));
+    const changed = await changeOwnPassword(head, { currentPassword: fixturePassword, newPassword: 'harbour-lantern-97', confirmPassword: 'harbour-lantern-97' });
     const [row] = await t.db.select().from(users).where(eq(users.id, head.id));
     expect(await verifyPassword(row!.passwordHash, 'harbour-lantern-97')).toBe(true);
+    // Every session from before the change is over; the one that changed it carries on with the new version.
+    expect(changed).toEqual({ sessionVersion: before!.sessionVersion + 1 });
+    expect(await loadSessionActor(head.id, before!.sessionVersion)).toBeNull();
+    expect(await loadSessionActor(head.id, changed.sessionVersion)).not.toBeNull();
+  });
+
+  it('signs the user out everywhere, this session too', async () => {
+    const me = await makeActor(t.db, 'secretary');
+    await signOutEverywhere(me, me.id);
+    expect(await loadSessionActor(me.id, 1)).toBeNull();
+    expect(await loadSessionActor(me.id, 2)).not.toBeNull();
   });
 
   it('saves the language', async () => {

@@ -1,11 +1,12 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { type SQL, and, asc, count, desc, eq, ilike, or } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/runtime';
 import { departments, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { passwordProblem } from '@/lib/domain/password-strength';
+import { longestAccountWait } from '@/lib/domain/throttle';
 import { AppError, conflict, notFound } from '@/lib/errors';
 import { ValidationError, parseInput } from '@/lib/validation/common';
 import {
@@ -20,6 +21,7 @@ import {
 } from '@/lib/validation/users';
 import type { Locale } from '@/lib/i18n/config';
 import { writeAudit } from './audit';
+import { accountAttempts, failedSinceSignIn } from './sign-in';
 import { assertCan } from './guard';
 import { type ListQuery, pageOf } from './list-query';
 
@@ -232,7 +234,11 @@ export async function resetPassword(actor: Actor, userId: number) {
   });
 }
 
-export async function changeOwnPassword(actor: Actor, input: ChangePasswordInput) {
+/**
+ * Changes the signed-in user's password and ends every session they have, this one included;
+ * returns the new session version, for the caller to carry this browser's session over to it.
+ */
+export async function changeOwnPassword(actor: Actor, input: ChangePasswordInput): Promise<{ sessionVersion: number }> {
   const data = parseInput(changePasswordSchema, input);
   const db = await getDb();
   const [me] = await db.select().from(users).where(eq(users.id, actor.id));
@@ -243,12 +249,65 @@ export async function changeOwnPassword(actor: Actor, input: ChangePasswordInput
   if (data.newPassword === data.currentPassword) throw new ValidationError({ newPassword: [{ key: 'password.unchanged' }] });
   assertStrong(data.newPassword, me.username, me.displayName, 'newPassword');
   const passwordHash = await hashPassword(data.newPassword);
-  await db.transaction(async (tx) => {
-    await tx
+  return db.transaction(async (tx) => {
+    const [changed] = await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: false, version: me.version + 1, updatedAt: new Date() })
-      .where(eq(users.id, actor.id));
+      .set({
+        passwordHash,
+        mustChangePassword: false,
+        version: sql`${users.version} + 1`,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, actor.id))
+      .returning({ sessionVersion: users.sessionVersion });
     await writeAudit(tx, { actorId: actor.id, action: 'user.change_password', entityType: 'user', entityId: actor.id });
+    return { sessionVersion: changed!.sessionVersion };
+  });
+}
+
+/**
+ * Ends every session of a user on every instance at their next request: an admin's for anyone,
+ * anyone's for themselves. API tokens are not sessions and stay; they are revoked on the profile.
+ */
+export async function signOutEverywhere(actor: Actor, userId: number): Promise<void> {
+  if (userId !== actor.id) assertCan(actor, 'user.manage');
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const before = await lockedUser(tx, userId);
+    await tx.update(users).set({ sessionVersion: before.sessionVersion + 1 }).where(eq(users.id, userId));
+    await writeAudit(tx, { actorId: actor.id, action: 'user.sign_out_everywhere', entityType: 'user', entityId: userId });
+  });
+}
+
+/** What an admin needs to judge a sign-in problem: failures since the last sign-in, and any wait in force. */
+export async function getSignInStatus(actor: Actor, userId: number, now: Date = new Date()) {
+  assertCan(actor, 'user.manage');
+  const db = await getDb();
+  const [user] = await db.select({ username: users.username, lastSignInAt: users.lastSignInAt }).from(users).where(eq(users.id, userId));
+  if (!user) throw notFound(`user ${userId}`);
+  const attempts = await accountAttempts(db, user.username, now);
+  return { failedSinceSignIn: await failedSinceSignIn(db, user), waitUntil: longestAccountWait(attempts, now) };
+}
+
+/**
+ * Lets a user sign in again at once: the account's failures so far stop counting, from every
+ * source. They stay recorded, so the user is still told about them at the next sign-in.
+ */
+export async function unlockSignIn(actor: Actor, userId: number, now: Date = new Date()): Promise<void> {
+  assertCan(actor, 'user.manage');
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const before = await lockedUser(tx, userId);
+    await tx.update(users).set({ signInUnlockedAt: now }).where(eq(users.id, userId));
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'user.unlock_sign_in',
+      entityType: 'user',
+      entityId: userId,
+      before: { signInUnlockedAt: before.signInUnlockedAt },
+      after: { signInUnlockedAt: now },
+    });
   });
 }
 

@@ -5,16 +5,19 @@ import type { FormState } from '@/lib/actions/form-state';
 import { textOf } from '@/lib/actions/form-state';
 import { setLocaleAction } from '@/lib/actions/locale';
 import { failure, invalid } from '@/lib/actions/result';
-import { updateSessionToken } from '@/lib/auth/session-cookie';
+import { endSessionCookie, updateSessionToken } from '@/lib/auth/session-cookie';
 import { getActor } from '@/lib/auth/session';
-import { changeOwnPassword } from '@/lib/data/users';
+import { changeOwnPassword, signOutEverywhere } from '@/lib/data/users';
 import { AppError } from '@/lib/errors';
 import { changePasswordSchema } from '@/lib/validation/users';
 
 export type ChangePasswordState = FormState;
 export type LanguageState = FormState<{ locale: string }>;
 
-/** Changes the signed-in user's password; a forced change (one-time password) then goes on to work. */
+/**
+ * Changes the signed-in user's password, which ends all their sessions; this browser's carries on
+ * with the new session version. A forced change (one-time password) then goes on to work.
+ */
 export async function changePasswordAction(_previous: ChangePasswordState, formData: FormData): Promise<ChangePasswordState> {
   const actor = await getActor();
   if (!actor) return failure(new AppError('unauthenticated'));
@@ -25,17 +28,29 @@ export async function changePasswordAction(_previous: ChangePasswordState, formD
   });
   // Passwords are not sent back: the form asks for them again.
   if (!parsed.success) return invalid(parsed.error);
+  let sessionVersion: number;
   try {
-    await changeOwnPassword(actor, parsed.data);
+    ({ sessionVersion } = await changeOwnPassword(actor, parsed.data));
   } catch (error) {
     return failure(error);
   }
-  if (actor.mustChangePassword) {
-    // The session still says "must change" and the proxy would keep sending the user back here.
-    await updateSessionToken({ mcp: false });
-    redirect('/dashboard');
-  }
+  // Without "must change" too: the proxy would otherwise keep sending the user back here.
+  await updateSessionToken({ sv: sessionVersion, mcp: false });
+  if (actor.mustChangePassword) redirect('/dashboard');
   return { ok: true, data: undefined };
+}
+
+/** Ends every session of the signed-in user, this one too, and goes to the sign-in page. */
+export async function signOutEverywhereAction(): Promise<FormState> {
+  const actor = await getActor();
+  if (!actor) return failure(new AppError('unauthenticated'));
+  try {
+    await signOutEverywhere(actor, actor.id);
+  } catch (error) {
+    return failure(error);
+  }
+  await endSessionCookie();
+  redirect('/login');
 }
 
 /** The interface language: saved to the profile and the browser's cookie, by the top bar's own action. */

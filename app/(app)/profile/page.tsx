@@ -10,6 +10,7 @@ import { ApiTokens } from './_components/api-tokens';
 import { CalendarFeed } from './_components/calendar-feed';
 import { ChangePasswordForm } from './change-password-form';
 import { LanguageForm } from './language-form';
+import { SignOutEverywhereForm } from './sign-out-everywhere-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('profile');
@@ -79,6 +80,15 @@ export default async function ProfilePage() {
           </CardHeader>
           <CardContent className="py-5">
             <LanguageForm />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('sessions.title')}</CardTitle>
+            <CardDescription>{t('sessions.description')}</CardDescription>
+          </CardHeader>
+          <CardContent className="py-5">
+            <SignOutEverywhereForm />
           </CardContent>
         </Card>
         {actor.mustChangePassword ? null : <CalendarFeed />}

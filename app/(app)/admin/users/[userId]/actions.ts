@@ -6,7 +6,7 @@ import type { FormState } from '@/lib/actions/form-state';
 import { textOf, valuesOf } from '@/lib/actions/form-state';
 import { failure, invalid } from '@/lib/actions/result';
 import { getActor } from '@/lib/auth/session';
-import { resetPassword, setUserActive, updateUser } from '@/lib/data/users';
+import { resetPassword, setUserActive, signOutEverywhere, unlockSignIn, updateUser } from '@/lib/data/users';
 import { AppError } from '@/lib/errors';
 import { id, version } from '@/lib/validation/common';
 import { updateUserSchema } from '@/lib/validation/users';
@@ -16,6 +16,7 @@ export type UserSnapshot = { displayName: string; email: string | null; role: st
 export type UpdateUserState = FormState<{ version: number }, { current?: UserSnapshot }>;
 export type SetUserActiveState = FormState<{ active: boolean }>;
 export type ResetPasswordState = FormState<{ oneTimePassword: string }>;
+export type SignInActionState = FormState<{ done: 'unlocked' | 'signedOut' }>;
 
 async function unauthenticated() {
   return failure(new AppError('unauthenticated'));
@@ -54,6 +55,7 @@ export async function updateUserAction(_previous: UpdateUserState, formData: For
   return { ok: true, data: { version: saved.version } };
 }
 
+const userIdSchema = z.object({ id });
 const setActiveSchema = z.object({ id, version, active: z.enum(['true', 'false']).transform((v) => v === 'true') });
 
 export async function setUserActiveAction(_previous: SetUserActiveState, formData: FormData): Promise<SetUserActiveState> {
@@ -73,7 +75,7 @@ export async function setUserActiveAction(_previous: SetUserActiveState, formDat
 export async function resetUserPasswordAction(_previous: ResetPasswordState, formData: FormData): Promise<ResetPasswordState> {
   const actor = await getActor();
   if (!actor) return unauthenticated();
-  const parsed = z.object({ id }).safeParse({ id: textOf(formData, 'id') });
+  const parsed = userIdSchema.safeParse({ id: textOf(formData, 'id') });
   if (!parsed.success) return invalid(parsed.error);
   let result: { oneTimePassword: string };
   try {
@@ -83,4 +85,22 @@ export async function resetUserPasswordAction(_previous: ResetPasswordState, for
   }
   revalidateUser(parsed.data.id);
   return { ok: true, data: result };
+}
+
+const signInIntentSchema = userIdSchema.extend({ intent: z.enum(['unlock', 'signOut']) });
+
+/** Unlocks sign-in (the account's failures stop counting) or signs the user out everywhere, as the button says. */
+export async function userSignInAction(_previous: SignInActionState, formData: FormData): Promise<SignInActionState> {
+  const actor = await getActor();
+  if (!actor) return unauthenticated();
+  const parsed = signInIntentSchema.safeParse({ id: textOf(formData, 'id'), intent: textOf(formData, 'intent') });
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    if (parsed.data.intent === 'unlock') await unlockSignIn(actor, parsed.data.id);
+    else await signOutEverywhere(actor, parsed.data.id);
+  } catch (error) {
+    return failure(error);
+  }
+  revalidateUser(parsed.data.id);
+  return { ok: true, data: { done: parsed.data.intent === 'unlock' ? 'unlocked' : 'signedOut' } };
 }

@@ -8,13 +8,14 @@ import { PageHeader } from '@/app/_components/ui/page-header';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
 import { getDepartment } from '@/lib/data/departments';
-import { getUser } from '@/lib/data/users';
+import { getSignInStatus, getUser } from '@/lib/data/users';
 import { defaultLocale, isLocale } from '@/lib/i18n/config';
 import { formatDateTime } from '@/lib/i18n/format';
 import { localizedName } from '@/lib/i18n/localized';
 import { departmentOptionsFor } from '../_components/department-options';
 import { EditUserForm } from './edit-user-form';
 import { ResetPasswordForm } from './reset-password-form';
+import { SignInForm } from './sign-in-form';
 import { UserStatusForm } from './user-status-form';
 
 /** Ids are PostgreSQL integers: a larger number in the URL is simply not found. */
@@ -39,11 +40,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function UserPage({ params }: Props) {
   const { actor, user } = await load(params);
-  const [t, tRoles, rawLocale, departments] = await Promise.all([
+  const [t, tRoles, rawLocale, departments, signIn] = await Promise.all([
     getTranslations('adminUsers'),
     getTranslations('roles'),
     getLocale(),
     departmentOptionsFor(actor),
+    getSignInStatus(actor, user.id),
   ]);
   const locale = isLocale(rawLocale) ? rawLocale : defaultLocale;
   // A department since deactivated stays visible as the user's current one.
@@ -95,6 +97,18 @@ export default async function UserPage({ params }: Props) {
             </CardHeader>
             <CardContent>
               <ResetPasswordForm user={{ id: user.id, username: user.username, displayName: user.displayName }} isSelf={isSelf} />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>{t('sections.signIn')}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <SignInForm
+                user={{ id: user.id }}
+                status={{ failedSinceSignIn: signIn.failedSinceSignIn, waitUntil: signIn.waitUntil ? formatDateTime(signIn.waitUntil, locale) : null }}
+                isSelf={isSelf}
+              />
             </CardContent>
           </Card>
         </div>
