@@ -183,7 +183,7 @@ describe('dashboard trend and departments', () => {
       [a, 9, 3, 2],
       [b, 2, 1, 0],
     ]);
-    expect(rows[0]).toMatchObject({ name: expect.stringMatching(/^部门 /), nameEn: expect.stringMatching(/^Department /), completionRate: 3 / 9 });
+    expect(rows[0]).toMatchObject({ name: expect.stringMatching(/^部门 /), nameEn: expect.stringMatching(/^Department /), completionRate: 3 / 6, notDueYet: 3 });
     expect((await departmentFigures(headB, quarterPeriod(2026, 2), now)).map((r) => r.departmentId)).toEqual([b]);
     expect(await departmentFigures(secretary, quarterPeriod(2020, 1), now)).toEqual([]);
   });

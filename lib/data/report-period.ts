@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, gte, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, ne, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/runtime';
 import { tasks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { type Period, currentQuarter, earlierPeriod, periodParam } from '@/lib/domain/period';
+import { cityDate } from '@/lib/domain/quarters';
 import { dayAfter, dayStart } from '@/lib/validation/list-query';
 import { assertCan, departmentScope } from './guard';
 import type { FieldMessage } from '@/lib/validation/common';
@@ -16,14 +17,15 @@ export interface ReportPeriod {
   param: string;
   /** Why the address's period was refused (the current quarter is shown instead). */
   error?: FieldMessage;
-  /** No period was asked for and nothing is assigned in the current quarter yet: the one before is shown. */
+  /** No period was asked for and nothing in the current quarter is due or done yet: the one before is shown. */
   fellBackFrom?: Period;
 }
 
 /**
  * The period of an oversight page (dashboard, ranking, supervision report): the address's, or by
- * default the current quarter — or the one before while nothing visible is assigned in it yet, so
- * that the pages do not open empty for the first weeks of every quarter.
+ * default the current quarter — or the one before while nothing visible in it is due or done yet, so
+ * that the pages do not open empty, or on scores of work nobody could have finished, for the first
+ * weeks of every quarter.
  */
 export async function reportPeriod(actor: Actor, params: Params, now: Date = new Date()): Promise<ReportPeriod> {
   const chosen = periodFromParams(params, now);
@@ -34,8 +36,9 @@ export async function reportPeriod(actor: Actor, params: Params, now: Date = new
 }
 
 /**
- * The period the oversight pages open on: the current quarter, or the quarter before while nothing the
- * actor may see has been assigned in the current one yet (its conference is usually still ahead).
+ * The period the oversight pages open on: the current quarter, or the quarter before while none of
+ * the current quarter's tasks the actor may see weighs yet: none is completed or past its due date
+ * (lib/domain/scoring.ts), as when its conference is still ahead or has just assigned its work.
  */
 export async function defaultReportPeriod(actor: Actor, now: Date = new Date()): Promise<{ period: Period; fellBack: boolean }> {
   assertCan(actor, 'report.read');
@@ -50,6 +53,7 @@ export async function defaultReportPeriod(actor: Actor, now: Date = new Date()):
         gte(tasks.assignedAt, dayStart(current.from)),
         lt(tasks.assignedAt, dayAfter(current.to)),
         ne(tasks.status, 'cancelled'),
+        or(eq(tasks.status, 'completed'), lt(tasks.dueDate, cityDate(now))),
       ),
     )
     .limit(1);

@@ -9,6 +9,7 @@ import { ValidationError } from '@/lib/validation/common';
 import { useTestDb } from '@/test/db';
 import { type FigureTaskSpec, insertFigureTasks } from '@/test/figure-tasks';
 import { makeActor, makeDepartment } from '@/test/fixtures';
+import { defaultReportPeriod } from './report-period';
 import {
   departmentScorecard,
   departmentScorecardByQuarter,
@@ -96,22 +97,22 @@ beforeAll(async () => {
  *    4 done or due → on time 2/4, completion 3/4; 2 returns, 2 requests, 1 approved;
  *    acknowledge (1+3+1+1)/4 = 1.5 days, complete (30+61+61)/3; attendance 1 of 2 (once excused).
  *    Score 25 + 22.5 + 10 − 30·1/4 − 10·2/4 = 45.
- * B: 2 assigned, 1 on time, 1 not yet due → on time 1/1, completion 1/2; attendance 1 of 2.
- *    Score 50 + 15 + 10 = 75.
+ * B: 2 assigned, 1 on time, 1 not yet due (未到期: it weighs nothing) → on time 1/1,
+ *    completion 1/1; attendance 1 of 2. Score 50 + 30 + 10 = 90.
  * Ranked: B first, then A. Not ranked, listed after them in department order (districts, then the
  * office): C (district), invited twice and present twice but with no task — attendance alone does
  * not rank —, D (district) with nothing in Q2, and the office (present once). The retired
  * department: nothing, not listed.
  */
 const rowA = {
-  assigned: 4, completed: 3, completedOnTime: 2, completedLate: 1, open: 1, overdueNow: 1, dueOrDone: 4,
+  assigned: 4, completed: 3, completedOnTime: 2, completedLate: 1, open: 1, overdueNow: 1, dueOrDone: 4, notDueYet: 0,
   returns: 2, extensionsRequested: 2, extensionsApproved: 1, onTimeRate: 0.5, completionRate: 0.75,
   invited: 2, present: 1, attendanceRate: 0.5, score: 45, rank: 2, name: '应急管理局', nameEn: 'Emergency Management Bureau', kind: 'department',
 };
 const rowB = {
-  assigned: 2, completed: 1, completedOnTime: 1, completedLate: 0, open: 1, overdueNow: 0, dueOrDone: 1,
-  returns: 0, extensionsRequested: 0, extensionsApproved: 0, onTimeRate: 1, completionRate: 0.5, avgDaysToAcknowledge: 1.5, avgDaysToComplete: 10,
-  invited: 2, present: 1, attendanceRate: 0.5, score: 75, rank: 1,
+  assigned: 2, completed: 1, completedOnTime: 1, completedLate: 0, open: 1, overdueNow: 0, dueOrDone: 1, notDueYet: 1,
+  returns: 0, extensionsRequested: 0, extensionsApproved: 0, onTimeRate: 1, completionRate: 1, avgDaysToAcknowledge: 1.5, avgDaysToComplete: 10,
+  invited: 2, present: 1, attendanceRate: 0.5, score: 90, rank: 1,
 };
 const rowC = { assigned: 0, onTimeRate: null, completionRate: null, avgDaysToAcknowledge: null, invited: 2, present: 2, attendanceRate: 1, score: null, rank: null, kind: 'district' };
 
@@ -119,7 +120,7 @@ describe('departmentScorecards', () => {
   it('gives every figure of the period per department, ranked best first', async () => {
     const rows = await departmentScorecards(secretary, q2, now);
     expect(rows.map((r) => [r.departmentId, r.rank, r.score])).toEqual([
-      [ids.b, 1, 75],
+      [ids.b, 1, 90],
       [ids.a, 2, 45],
       [ids.c, null, null],
       [ids.d, null, null],
@@ -145,6 +146,16 @@ describe('departmentScorecards', () => {
     const own = await scorecardRanking(headD, q2, now);
     expect(own.rows).toEqual([expect.objectContaining({ departmentId: ids.d, rank: null })]);
     expect(own.ranked).toBe(2);
+  });
+
+  it('opens on the quarter before while the current one has tasks but none due or done yet', async () => {
+    // On 10 July, A's only Q3 task (assigned 1 July) is due 30 September: Q3 would rank nobody.
+    expect(await defaultReportPeriod(secretary, now)).toEqual({ period: q2, fellBack: true });
+    // Still so on its due date; on 1 October the fourth quarter is empty and Q3 is the one before.
+    expect(await defaultReportPeriod(secretary, at('2026-09-30', '23:00'))).toEqual({ period: q2, fellBack: true });
+    expect(await defaultReportPeriod(secretary, at('2026-10-01', '00:30'))).toEqual({ period: quarterPeriod(2026, 3), fellBack: true });
+    // A Q2 task verified in Q2 weighs: the quarter is shown as soon as one task is done.
+    expect(await defaultReportPeriod(secretary, at('2026-05-01', '12:00'))).toEqual({ period: q2, fellBack: false });
   });
 
   it('lists a department with nothing in a period without a score', async () => {
@@ -173,14 +184,14 @@ describe('one department', () => {
       // B was present too but had no task: only A is ranked.
       ['2026-Q1', 1, 100, 1, 1],
       ['2026-Q2', 4, 45, 2, 2],
-      // Assigned, nothing due yet: completion 0 is all there is.
-      ['2026-Q3', 1, 0, 1, 1],
+      // Assigned on 1 July, due 30 September: not due yet (未到期), so no score and nobody ranked.
+      ['2026-Q3', 1, null, null, 0],
     ]);
     expect(card!.quarters[2]).toMatchObject({ ...rowA, period: q2 });
     const b = await departmentScorecardByQuarter(leader, ids.b, { period: yearPeriod(2026), now });
     expect(b!.quarters.map((q) => [q.quarter, q.score, q.rank, q.attendanceRate])).toEqual([
       [1, null, null, 1],
-      [2, 75, 1, 0.5],
+      [2, 90, 1, 0.5],
       [3, null, null, null],
       [4, null, null, null],
     ]);
@@ -226,10 +237,10 @@ describe('score weights', () => {
     expect(await scoreWeights()).toEqual({ weights: noAttendance, updatedAt: at('2026-07-10', '10:00') });
 
     // Attendance no longer counts: C and the office have nothing weighted left.
-    // B: 100 × (50 + 15) / 80 = 81.25 → 81.3; A: 100 × (25 + 22.5 − 7.5 − 5) / 80 = 43.75 → 43.8.
+    // B: 100 × (50 + 30) / 80 = 100; A: 100 × (25 + 22.5 − 7.5 − 5) / 80 = 43.75 → 43.8.
     const rows = await departmentScorecards(secretary, q2, now);
     expect(rows.map((r) => [r.departmentId, r.score, r.rank])).toEqual([
-      [ids.b, 81.3, 1],
+      [ids.b, 100, 1],
       [ids.a, 43.8, 2],
       [ids.c, null, null],
       [ids.d, null, null],

@@ -157,4 +157,21 @@ describe('supervision report', () => {
     expect(report.overdue.rows.map((r) => r.taskId)).toEqual([ids['b-late-20']]);
     expect(report.returned.rows.map((r) => r.taskId)).toEqual([ids['b-late-20']]);
   });
+  it('shows a department whose only task is not due yet as 未到期, unranked, not as a score', async () => {
+    const c = await makeDepartment(t.db, { name: '丙区', nameEn: 'District C', kind: 'district', sortOrder: 3 });
+    const [conf] = await t.db.select().from(conferences).limit(1);
+    const [action] = await t.db.insert(requestedActions).values({ conferenceId: conf!.id, seq: 99, number: '2026-Q4-99', title: '明年四月前完成' }).returning();
+    await t.db.insert(tasks).values({
+      actionId: action!.id, conferenceId: conf!.id, departmentId: c.id, status: 'assigned', dueDate: '2027-04-30',
+      originalDueDate: '2027-04-30', assignedAt: new Date('2026-11-20T09:00:00+08:00'),
+    });
+    // Present at every conference of the period would once have given it 40.0 on attendance alone.
+    const report = await supervisionReport(secretary, q4, now);
+    expect(report.ranking.find((r) => r.departmentId === c.id)).toMatchObject({ assigned: 1, notDueYet: 1, dueOrDone: 0, score: null, rank: null });
+    const zh = docxParagraphs(documentXml(await officialDocx(supervisionDocument(report, 'zh-CN', now)))).filter(Boolean);
+    const row = zh.indexOf('丙区');
+    expect(zh.slice(row - 1, row + 8)).toEqual(['—', '丙区', '1', '1', '0', '—', '0', '0', '未到期']);
+    const en = docxParagraphs(documentXml(await officialDocx(supervisionDocument(report, 'en', now)))).filter(Boolean);
+    expect(en.slice(en.indexOf('District C'), en.indexOf('District C') + 8).at(-1)).toBe('Not due yet');
+  });
 });

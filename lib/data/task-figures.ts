@@ -18,8 +18,9 @@ import { openTaskStatuses } from '@/lib/domain/task-state';
  * - completed: verified by the office; on time when verified on or before the due date in force
  *   (an approved extension moves it), late otherwise;
  * - overdue now: still being worked on and past its due date (submitted work is not overdue);
- * - on-time rate: completed on time ÷ tasks that are done or whose due date has passed, so work
- *   not yet due does not lower it; completion rate: completed ÷ assigned;
+ * - due or done: completed, or past the due date; the rest are not due yet (未到期) and weigh
+ *   nothing, so work that cannot be finished yet lowers no rate;
+ * - on-time rate: completed on time ÷ due or done; completion rate: completed ÷ due or done;
  * - days to acknowledge / complete: averages from assignment, in days;
  * - returns, extension requests and approved extensions: the tasks' counters, kept by the
  *   follow-ups that change them, so no figure reads the follow-ups themselves.
@@ -31,16 +32,20 @@ export interface TaskFigures {
   completedLate: number;
   open: number;
   overdueNow: number;
-  /** Completed, or past their due date: the tasks the on-time rate is taken over. */
+  /** Completed, or past their due date: the tasks that weigh, and what the rates are taken over. */
   dueOrDone: number;
+  /** Open and not past their due date (未到期): they weigh nothing. */
+  notDueYet: number;
   returns: number;
+  /** The returns of the tasks that weigh (the score's return penalty). */
+  dueOrDoneReturns: number;
   extensionsRequested: number;
   extensionsApproved: number;
   avgDaysToAcknowledge: number | null;
   avgDaysToComplete: number | null;
-  /** 0–1, null when nothing was due yet. */
+  /** 0–1, null when nothing was due or done. */
   onTimeRate: number | null;
-  /** 0–1, null when nothing was assigned. */
+  /** 0–1, null when nothing was due or done. */
   completionRate: number | null;
 }
 
@@ -92,6 +97,7 @@ function taskAggregates(today: string) {
   const isCompleted = sql`${tasks.status} = 'completed'`;
   // Verified before the city's midnight that ends the due date. The city keeps UTC+8 all year, so a
   // fixed offset serves, and is much cheaper per row than looking up the 'Asia/Shanghai' zone.
+  const dueOrDone = sql`(${isCompleted} OR ${tasks.dueDate} < ${today}::date)`;
   const onTime = sql`${isCompleted} AND ${tasks.completedAt} < ((${tasks.dueDate} + 1)::timestamp AT TIME ZONE INTERVAL '${sql.raw(cityOffset)}')`;
   return {
     assigned: sql<number>`count(*)::int`,
@@ -99,8 +105,9 @@ function taskAggregates(today: string) {
     completedOnTime: sql<number>`(count(*) FILTER (WHERE ${onTime}))::int`,
     open: sql<number>`(count(*) FILTER (WHERE ${statusInSql(openTaskStatuses)}))::int`,
     overdueNow: sql<number>`(count(*) FILTER (WHERE ${overdueSql(today)}))::int`,
-    dueOrDone: sql<number>`(count(*) FILTER (WHERE ${isCompleted} OR ${tasks.dueDate} < ${today}::date))::int`,
+    dueOrDone: sql<number>`(count(*) FILTER (WHERE ${dueOrDone}))::int`,
     returns: sql<number>`coalesce(sum(${tasks.returnCount}), 0)::int`,
+    dueOrDoneReturns: sql<number>`(coalesce(sum(${tasks.returnCount}) FILTER (WHERE ${dueOrDone}), 0))::int`,
     extensionsApproved: sql<number>`coalesce(sum(${tasks.extensionCount}), 0)::int`,
     extensionsRequested: sql<number>`coalesce(sum(${tasks.extensionRequestCount}), 0)::int`,
     // Averaged as intervals and turned into days once: extract() per row would be numeric arithmetic.
@@ -114,14 +121,15 @@ const aggregateNames = Object.keys(taskAggregates('2000-01-01')) as (keyof Aggre
 
 function figuresOf(row: Aggregates | undefined): TaskFigures {
   const r = row ?? {
-    assigned: 0, completed: 0, completedOnTime: 0, open: 0, overdueNow: 0, dueOrDone: 0, returns: 0, extensionsApproved: 0, extensionsRequested: 0,
+    assigned: 0, completed: 0, completedOnTime: 0, open: 0, overdueNow: 0, dueOrDone: 0, returns: 0, dueOrDoneReturns: 0, extensionsApproved: 0, extensionsRequested: 0,
     avgDaysToAcknowledge: null, avgDaysToComplete: null,
   };
   return {
     ...r,
     completedLate: r.completed - r.completedOnTime,
+    notDueYet: r.assigned - r.dueOrDone,
     onTimeRate: r.dueOrDone ? r.completedOnTime / r.dueOrDone : null,
-    completionRate: r.assigned ? r.completed / r.assigned : null,
+    completionRate: r.dueOrDone ? r.completed / r.dueOrDone : null,
   };
 }
 

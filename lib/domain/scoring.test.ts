@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type ScoreInput, type ScoreWeights, defaultScoreWeights, departmentScore, rankByScore, sortByFigure } from './scoring';
 
 const weights: ScoreWeights = defaultScoreWeights; // onTime 50, completion 30, attendance 20, overdue 30, returns 10
-const figures: ScoreInput = { assigned: 4, overdueNow: 1, returns: 2, onTimeRate: 0.5, completionRate: 0.75, attendanceRate: 1 };
+const figures: ScoreInput = { dueOrDone: 4, overdueNow: 1, dueOrDoneReturns: 2, onTimeRate: 0.5, completionRate: 0.75, attendanceRate: 1 };
 
 describe('departmentScore', () => {
   it('weighs the rates, takes off the overdue and returned shares, and divides by the rates’ weights', () => {
@@ -17,20 +17,26 @@ describe('departmentScore', () => {
     expect(departmentScore({ ...figures, onTimeRate: null }, weights)).toBe(60);
   });
 
-  it('has no score without a task assigned or without a weighted rate', () => {
-    const nothing = { assigned: 0, overdueNow: 0, returns: 0, onTimeRate: null, completionRate: null, attendanceRate: null };
+  it('has no score without a task that is due or done, or without a weighted rate', () => {
+    const nothing = { dueOrDone: 0, overdueNow: 0, dueOrDoneReturns: 0, onTimeRate: null, completionRate: null, attendanceRate: null };
     expect(departmentScore(nothing, weights)).toBeNull();
-    // Invited only, nothing assigned: attendance alone does not rank a department.
+    // Only tasks not due yet (nothing weighs) and full attendance: no score, not 40.
     expect(departmentScore({ ...nothing, attendanceRate: 1 }, weights)).toBeNull();
-    // Assigned, but every rate it has weighs nothing.
-    expect(departmentScore({ ...nothing, assigned: 1, completionRate: 1 }, { ...weights, completion: 0 })).toBeNull();
+    // Due or done, but every rate it has weighs nothing.
+    expect(departmentScore({ ...nothing, dueOrDone: 1, completionRate: 1 }, { ...weights, onTime: 0, completion: 0, attendance: 0 })).toBeNull();
+  });
+
+  it('takes the rates and penalties over the tasks that weigh, not over every task assigned', () => {
+    // 4 assigned, 2 of them not due yet: one completed on time, one overdue. The two not due yet
+    // change nothing: 100 × (50·0.5 + 30·0.5 + 20·1 − 30·1/2) / 100 = 25 + 15 + 20 − 15 = 45.
+    expect(departmentScore({ dueOrDone: 2, overdueNow: 1, dueOrDoneReturns: 0, onTimeRate: 0.5, completionRate: 0.5, attendanceRate: 1 }, weights)).toBe(45);
   });
 
   it('stays within 0–100 and rounds to one decimal', () => {
     expect(departmentScore({ ...figures, onTimeRate: 0, completionRate: 0, attendanceRate: 0, overdueNow: 4 }, weights)).toBe(0);
-    expect(departmentScore({ assigned: 3, overdueNow: 0, returns: 0, onTimeRate: 1, completionRate: 1, attendanceRate: 1 }, weights)).toBe(100);
+    expect(departmentScore({ dueOrDone: 3, overdueNow: 0, dueOrDoneReturns: 0, onTimeRate: 1, completionRate: 1, attendanceRate: 1 }, weights)).toBe(100);
     // 100 × (50·(1/3) + 30·(1/3)) / 80 = 33.33…
-    expect(departmentScore({ assigned: 3, overdueNow: 0, returns: 0, onTimeRate: 1 / 3, completionRate: 1 / 3, attendanceRate: null }, weights)).toBe(33.3);
+    expect(departmentScore({ dueOrDone: 3, overdueNow: 0, dueOrDoneReturns: 0, onTimeRate: 1 / 3, completionRate: 1 / 3, attendanceRate: null }, weights)).toBe(33.3);
   });
 
   it('follows the weights it is given', () => {

@@ -3,18 +3,21 @@
  * tests share one formula. The formula is shown on the ranking page and in the README:
  *
  *   score = 100 × ( wOnTime·onTimeRate + wCompletion·completionRate + wAttendance·attendanceRate
- *                   − wOverdue·(overdueNow ÷ assigned) − wReturns·(returns ÷ assigned) )
+ *                   − wOverdue·(overdueNow ÷ dueOrDone) − wReturns·(dueOrDoneReturns ÷ dueOrDone) )
  *                 ÷ ( wOnTime + wCompletion + wAttendance )
  *
- * - A rate a department does not have in the period is left out of both the sum and the divisor,
- *   so it neither helps nor hurts: the on-time rate when none of its tasks was done or due yet, the
- *   completion rate and both penalties when nothing was assigned, the attendance rate when it was
- *   invited to no conference held in the period.
- * - Penalties are shares of the tasks assigned: overdue now ÷ assigned (0–1) and returns ÷ assigned
- *   (a task returned twice counts twice).
- * - The result is kept within 0–100 and rounded to one decimal. A department with no task assigned
- *   in the period has no score and no rank (attendance alone would put it above every department
- *   that worked); neither has one whose rates all weigh 0.
+ * - Only tasks that are due weigh: completed ones, and those past their due date. A task still open
+ *   before its due date is "not due yet" (未到期) and counts neither for nor against anyone, so a
+ *   quarter that has just begun does not rank departments by work they cannot have finished.
+ * - Both task rates are taken over the tasks that weigh (dueOrDone): on time ÷ dueOrDone and
+ *   completed ÷ dueOrDone. A rate a department does not have is left out of both the sum and the
+ *   divisor, so it neither helps nor hurts: the task rates when nothing is due yet, the attendance
+ *   rate when it was invited to no conference held in the period.
+ * - Penalties are shares of the tasks that weigh: overdue now ÷ dueOrDone (0–1) and their returns ÷
+ *   dueOrDone (a task returned twice counts twice).
+ * - The result is kept within 0–100 and rounded to one decimal. A department with no task that
+ *   weighs has no score and no rank (attendance alone would put it above every department that
+ *   worked); neither has one whose rates all weigh 0.
  */
 
 export const scoreWeightKeys = ['onTime', 'completion', 'attendance', 'overdue', 'returns'] as const;
@@ -32,12 +35,14 @@ export const defaultScoreWeights: ScoreWeights = { onTime: 50, completion: 30, a
 export const maxScoreWeight = 100;
 
 export interface ScoreInput {
-  assigned: number;
+  /** Tasks that weigh: completed, or past their due date. */
+  dueOrDone: number;
   overdueNow: number;
-  returns: number;
-  /** 0–1, null when nothing was done or due yet. */
+  /** Returns of the tasks that weigh. */
+  dueOrDoneReturns: number;
+  /** 0–1 over dueOrDone, null when nothing is due or done. */
   onTimeRate: number | null;
-  /** 0–1, null when nothing was assigned. */
+  /** 0–1 over dueOrDone, null when nothing is due or done. */
   completionRate: number | null;
   /** 0–1, null when not invited to a held conference. */
   attendanceRate: number | null;
@@ -45,7 +50,7 @@ export interface ScoreInput {
 
 /** A department's score, 0–100 with one decimal, or null when it has no weighted rate. */
 export function departmentScore(figures: ScoreInput, weights: ScoreWeights): number | null {
-  if (figures.assigned === 0) return null;
+  if (figures.dueOrDone === 0) return null;
   const rates: Record<(typeof rewardWeightKeys)[number], number | null> = {
     onTime: figures.onTimeRate,
     completion: figures.completionRate,
@@ -60,7 +65,7 @@ export function departmentScore(figures: ScoreInput, weights: ScoreWeights): num
     divisor += weights[key];
   }
   if (divisor <= 0) return null;
-  const penalty = figures.assigned > 0 ? (weights.overdue * figures.overdueNow + weights.returns * figures.returns) / figures.assigned : 0;
+  const penalty = (weights.overdue * figures.overdueNow + weights.returns * figures.dueOrDoneReturns) / figures.dueOrDone;
   const score = (100 * (reward - penalty)) / divisor;
   return Math.round(Math.min(100, Math.max(0, score)) * 10) / 10;
 }

@@ -54,7 +54,7 @@ export function supervisionReportText(report: SupervisionReport, locale: Locale)
     ).map(([key, value]) => ({ key, label: t(`supervisionReport.figures.${key}`), value })),
     ranking: {
       intro: report.ranked ? t('supervisionReport.rankingIntro', { ranked: report.ranked }) : t('supervisionReport.rankingNone'),
-      columns: (['rank', 'department', 'assigned', 'completed', 'onTimeRate', 'overdueNow', 'returns', 'score'] as const).map((key) => ({
+      columns: (['rank', 'department', 'assigned', 'notDueYet', 'completed', 'onTimeRate', 'overdueNow', 'returns', 'score'] as const).map((key) => ({
         key,
         header: t(`supervisionReport.ranking.${key}`),
       })),
@@ -64,11 +64,12 @@ export function supervisionReportText(report: SupervisionReport, locale: Locale)
           row.rank === null ? t('supervisionReport.unranked') : number(row.rank),
           localizedName(row, locale),
           number(row.assigned),
+          number(row.notDueYet),
           number(row.completed),
           percent(row.onTimeRate),
           number(row.overdueNow),
           number(row.returns),
-          row.score === null ? t('supervisionReport.unranked') : formatNumber(row.score, locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+          row.score === null ? t(row.notDueYet > 0 ? 'supervisionReport.notDueYet' : 'supervisionReport.unranked') : formatNumber(row.score, locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
         ],
       })),
     },

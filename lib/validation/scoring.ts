@@ -32,6 +32,7 @@ export const weightsStampSchema = z.preprocess((v) => (v === '' || v === undefin
 export const rankingFigureColumns = [
   'score',
   'assigned',
+  'notDueYet',
   'completed',
   'completedOnTime',
   'completedLate',

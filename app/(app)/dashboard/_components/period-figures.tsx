@@ -19,9 +19,9 @@ export async function PeriodFigures({ figures: f, periodName, earlier, locale }:
   const n = (value: number) => formatNumber(value, locale);
   const rate = (value: number | null) => (value === null ? t('none') : formatPercent(value, locale));
   const items = [
-    { key: 'completionRate', value: rate(f.completionRate), detail: t('completionDetail', { completed: n(f.completed), assigned: n(f.assigned) }) },
+    { key: 'completionRate', value: rate(f.completionRate), detail: t('completionDetail', { completed: n(f.completed), due: n(f.dueOrDone) }) },
     { key: 'onTimeRate', value: rate(f.onTimeRate), detail: t('onTimeDetail', { onTime: n(f.completedOnTime), due: n(f.dueOrDone) }) },
-    { key: 'assigned', value: n(f.assigned), detail: t('assignedDetail', { open: n(f.open) }) },
+    { key: 'assigned', value: n(f.assigned), detail: t('assignedDetail', { open: n(f.open), notDue: n(f.notDueYet) }) },
     { key: 'overdueNow', value: n(f.overdueNow), detail: t('overdueDetail', { late: n(f.completedLate) }) },
   ] as const;
   return (

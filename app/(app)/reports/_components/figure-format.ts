@@ -16,6 +16,14 @@ export function formatFigure(key: RankingFigure, value: number | null | undefine
   return formatNumber(value, locale);
 }
 
+/**
+ * The score as shown: "not due yet" (未到期) for a department whose tasks are all still before their
+ * due date, since nothing it has weighs yet (lib/domain/scoring.ts), else the figure.
+ */
+export function formatScore(row: { score: number | null; notDueYet: number }, locale: Locale, notDueYetLabel: string): string {
+  return row.score === null && row.notDueYet > 0 ? notDueYetLabel : formatFigure('score', row.score, locale);
+}
+
 /** The same figure in a CSV cell: plain digits for Excel, rates in percent (the header says so); empty when there is none. */
 export function csvFigure(key: RankingFigure, value: number | null | undefined): string {
   if (value === null || value === undefined) return '';

@@ -13,7 +13,7 @@ import type { ScorecardRow } from '@/lib/data/scorecards';
 import type { Locale } from '@/lib/i18n/config';
 import type { TableUrlState } from '@/lib/validation/list-query';
 import { type RankingFigure, rankingFigureColumns } from '@/lib/validation/scoring';
-import { formatFigure } from './figure-format';
+import { formatFigure, formatScore } from './figure-format';
 
 export type RankingTableRow = ScorecardRow & {
   /** In the reader's language. */
@@ -65,10 +65,8 @@ export function RankingTable({ rows, state, kindOptions }: Props) {
           header: ({ column }) => <DataTableColumnHeader column={column} title={t(`columns.${key}`)} />,
           meta: { label: t(`columns.${key}`), className: 'text-right tabular-nums' },
           enableHiding: !fixed.includes(key),
-          cell: ({ getValue }) => {
-            const text = formatFigure(key, getValue(), locale);
-            return key === 'score' ? <span className="font-semibold">{text}</span> : text;
-          },
+          cell: ({ getValue, row }) =>
+            key === 'score' ? <span className="font-semibold">{formatScore(row.original, locale, t('notDueYet'))}</span> : formatFigure(key, getValue(), locale),
         }),
       ),
     ],

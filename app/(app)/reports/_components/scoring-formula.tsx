@@ -13,7 +13,7 @@ type Props = {
   canManage: boolean;
 };
 
-const rules = ['cohort', 'onTimeRate', 'completionRate', 'attendanceRate', 'penalties', 'missing', 'range', 'ties'] as const;
+const rules = ['cohort', 'due', 'onTimeRate', 'completionRate', 'attendanceRate', 'penalties', 'missing', 'range', 'ties'] as const;
 
 /** How the score is computed, with the weights in force: closed by default, printed open. */
 export async function ScoringFormula({ weights, updatedAt, locale, canManage }: Props) {

@@ -17,7 +17,7 @@ import { id as rowId } from '@/lib/validation/common';
 import { periodFromParams } from '@/lib/validation/period';
 import { type RankingFigure, rankingFigureColumns } from '@/lib/validation/scoring';
 import { pageLocale } from '../../../conferences/[conferenceId]/load';
-import { formatFigure } from '../../_components/figure-format';
+import { formatFigure, formatScore } from '../../_components/figure-format';
 import { PeriodPicker } from '../../_components/period-picker';
 import { ScoringFormula } from '../../_components/scoring-formula';
 
@@ -110,7 +110,7 @@ export default async function DepartmentScorecardPage({ params, searchParams }: 
             </div>
             <div className="rounded-md border border-border bg-canvas px-3 py-2">
               <dt className="text-xs text-ink-muted">{tRanking('columns.score')}</dt>
-              <dd className="text-lg font-semibold text-ink">{figure('score', row)}</dd>
+              <dd className="text-lg font-semibold text-ink">{formatScore(row, locale, tRanking('notDueYet'))}</dd>
             </div>
             {cardFigures.map((key) => (
               <div key={key} className="rounded-md border border-border px-3 py-2">
@@ -167,7 +167,7 @@ async function QuarterTable({ departmentId, quarters, locale, caption }: { depar
               <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">{q.rank === null ? '—' : t('rankOfShort', { rank: q.rank, ranked: q.ranked })}</td>
               {rankingFigureColumns.map((key) => (
                 <td key={key} className={`px-3 py-2 text-right tabular-nums${key === 'score' ? ' font-semibold' : ''}`}>
-                  {formatFigure(key, q[key], locale)}
+                  {key === 'score' ? formatScore(q, locale, tRanking('notDueYet')) : formatFigure(key, q[key], locale)}
                 </td>
               ))}
             </tr>
