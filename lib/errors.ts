@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'conflict'
   | 'invalid_transition'
   | 'precondition_failed'
+  | 'idempotency_key_reused'
   | 'rate_limited';
 
 export const httpStatus: Record<ErrorCode, number> = {
@@ -17,6 +18,8 @@ export const httpStatus: Record<ErrorCode, number> = {
   conflict: 409,
   invalid_transition: 409,
   precondition_failed: 412,
+  // The IETF Idempotency-Key draft's answer to a key reused for a different request.
+  idempotency_key_reused: 422,
   rate_limited: 429,
 };
 

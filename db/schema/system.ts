@@ -9,7 +9,6 @@ import {
   jsonb,
   numeric,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   unique,
@@ -186,20 +185,20 @@ export const apiTokens = pgTable(
 );
 
 /**
- * Requests per API token per minute, counted in the database so that the limit holds across
- * every instance of the app. Old windows are deleted as new ones begin.
+ * Each API token's sliding rate-limit window: how many requests it was allowed in each of the
+ * last 61 seconds (`counts[1]` is `second`, `counts[2]` the second before, …). One row per token,
+ * updated by one statement per request, so every instance of the app shares one exact count.
  */
-export const apiRequestCounts = pgTable(
-  'api_request_counts',
-  {
-    tokenId: integer('token_id')
-      .notNull()
-      .references(() => apiTokens.id),
-    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
-    count: integer('count').notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.tokenId, t.windowStart] }), index('api_request_counts_window_start_idx').on(t.windowStart)],
-);
+export const apiRateLimits = pgTable('api_rate_limits', {
+  tokenId: integer('token_id')
+    .primaryKey()
+    .references(() => apiTokens.id),
+  /** The newest second counted, in seconds since 1970. */
+  second: bigint('second', { mode: 'number' }).notNull(),
+  counts: integer('counts').array().notNull(),
+  /** Whether the request that last wrote the row was refused (RETURNING sees only the new row). */
+  refused: boolean('refused').notNull().default(false),
+});
 
 /** Per-user secret for the calendar subscription feed; revoking sets `revoked_at`. */
 export const calendarFeeds = pgTable(

@@ -11,6 +11,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { agendaItems, conferences, speakers } from './conferences';
 import { followUpKind, priority, taskRole, taskStatus } from './enums';
@@ -149,14 +150,20 @@ export const followUps = pgTable(
     newDueDate: date('new_due_date'),
     fromStatus: taskStatus('from_status'),
     toStatus: taskStatus('to_status'),
-    /** Client-chosen key; a repeated post with the same key returns the first follow-up. */
-    idempotencyKey: text('idempotency_key').unique(),
+    /** Client-chosen key, per task and author; a repeated post with the same key returns the first follow-up. */
+    idempotencyKey: text('idempotency_key'),
+    /** SHA-256 of what was posted with the key, so the key cannot be reused for a different post. Null before migration 0007. */
+    idempotencyFingerprint: text('idempotency_fingerprint'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('follow_ups_task_id_created_at_idx').on(t.taskId, t.createdAt),
     index('follow_ups_author_id_idx').on(t.authorId),
     index('follow_ups_kind_created_at_idx').on(t.kind, t.createdAt),
+    // One entry per task, author and key (the system actor has no author: 0).
+    uniqueIndex('follow_ups_idempotency_key_idx')
+      .on(t.taskId, sql`coalesce(${t.authorId}, 0)`, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} IS NOT NULL`),
     check('follow_ups_progress_range', sql`${t.progress} IS NULL OR ${t.progress} BETWEEN 0 AND 100`),
   ],
 );

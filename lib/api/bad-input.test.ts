@@ -1,5 +1,5 @@
 import { count, eq, sql } from 'drizzle-orm';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog, followUps, tasks, users } from '@/db/schema';
 import { createApiToken, revokeApiToken } from '@/lib/data/api-tokens';
 import { useTestDb } from '@/test/db';
@@ -198,7 +198,7 @@ describe('tokens', () => {
 });
 
 describe('throttling', () => {
-  it('lets each token make API_RATE_LIMIT requests a minute, then answers 429 with Retry-After and writes nothing', async () => {
+  it('lets each token make API_RATE_LIMIT requests in 60 seconds, then answers 429 with Retry-After and writes nothing', async () => {
     setEnv({ API_RATE_LIMIT: '3' });
     const { token } = await createApiToken(w.actors.head, { name: 'busy' });
     const remaining: (string | null)[] = [];
@@ -215,11 +215,33 @@ describe('throttling', () => {
     expect(refused.status).toBe(429);
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
-    expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(refused.body.detail).toBe(`This token may make 3 requests a minute. Try again in ${retryAfter} seconds.`);
+    expect(retryAfter).toBeLessThanOrEqual(61);
+    expect(refused.body.detail).toBe(`This token may make 3 requests in any 60 seconds. Try again in ${retryAfter} seconds.`);
     expect(await written()).toEqual(before);
     // Another token of the same user has its own count.
     const second = await createApiToken(w.actors.head, { name: 'calm' });
     expect((await callApi({ path: '/me', token: second.token })).status).toBe(200);
+  });
+
+  it('counts over any 60 seconds, not per calendar minute: a full limit just before a minute ends leaves none just after', async () => {
+    setEnv({ API_RATE_LIMIT: '3' });
+    const { token } = await createApiToken(w.actors.head, { name: 'boundary' });
+    // Only Date is faked: the clock the limit reads, not the timers the database drivers use.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const statusAt = async (at: string) => {
+        vi.setSystemTime(new Date(at));
+        const response = await callApi({ path: '/me', token, headers: { 'Accept-Language': 'en' } });
+        return { status: response.status, retryAfter: response.headers.get('retry-after'), reset: response.headers.get('ratelimit-reset') };
+      };
+      for (let i = 0; i < 3; i += 1) expect((await statusAt('2031-05-06T09:00:59.400Z')).status).toBe(200);
+      const after = await statusAt('2031-05-06T09:01:00.100Z');
+      // 09:00:59 leaves the window at 09:02:00: a minute from the second the client is in.
+      expect(after).toEqual({ status: 429, retryAfter: '60', reset: '60' });
+      expect((await statusAt('2031-05-06T09:01:59.900Z')).status).toBe(429);
+      expect((await statusAt('2031-05-06T09:02:00.000Z')).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -146,7 +146,7 @@ describe('problems', () => {
       errors: { progress: ['Must be at most 100.'] },
     });
     const zh = await errorToProblem(new ApiProblem('rate_limited', 'rateLimited', { limit: 5, seconds: 30 }, { 'Retry-After': '30' }), 'zh-CN').json();
-    expect(zh).toMatchObject({ status: 429, title: '请求过于频繁', detail: '此令牌每分钟最多请求 5 次，请 30 秒后再试。' });
+    expect(zh).toMatchObject({ status: 429, title: '请求过于频繁', detail: '此令牌在任意 60 秒内最多请求 5 次，请 30 秒后再试。' });
     const logs = captureLogsForTests();
     const bug = errorToProblem(new Error('relation "secret_table" does not exist'), 'en');
     logs.stop();

@@ -17,8 +17,8 @@ const problemDescriptions: Record<ProblemStatus, string> = {
   412: 'The `If-Match` entity tag does not match the record as saved now.',
   413: `The body is larger than ${maxBodyBytes / 1024 / 1024} MB.`,
   415: 'The body is not sent as `application/json`.',
-  422: 'Invalid input: `errors` names each field (query parameter, header or body field) with its messages. Unknown fields are refused too.',
-  429: 'Too many requests with this token this minute; `Retry-After` says how many seconds to wait.',
+  422: 'Invalid input: `errors` names each field (query parameter, header or body field) with its messages. Unknown fields are refused too. On a post, also an `Idempotency-Key` already used for a different request (`idempotency-key-reused`).',
+  429: 'Too many requests with this token in the last 60 seconds; `Retry-After` says how many seconds to wait.',
 };
 
 /** The problems an operation documents: those of every operation, of its inputs, and its own. */
@@ -35,7 +35,7 @@ const stringHeader = (description: string) => ({ description, schema: { type: 's
 function problemResponse(status: ProblemStatus): ResponseConfig {
   return {
     description: problemDescriptions[status],
-    ...(status === 429 ? { headers: { 'Retry-After': stringHeader('Seconds until the next minute window.') } } : {}),
+    ...(status === 429 ? { headers: { 'Retry-After': stringHeader('Seconds until a request would be allowed again.') } } : {}),
     ...(status === 401 ? { headers: { 'WWW-Authenticate': stringHeader('`Bearer`, with `error="invalid_token"` for a bad token.') } } : {}),
     content: { [problemContentType]: { schema: problemSchema } },
   };
@@ -47,8 +47,8 @@ const description = [
   "**Authentication.** Send a personal API token as `Authorization: Bearer dkt_…`. Create one on your profile page in Docket, or (administrators, on the server) with `npm run token:create -- --user USERNAME`. A token acts with exactly its user's role and department: a department head's token sees and changes only that department's tasks.",
   "**Errors** are `application/problem+json` (RFC 9457) with `type`, `title`, `status`, `detail` and, for invalid input, `errors` (field → messages), in the user's language (else the `Accept-Language` header's).",
   '**Lists** take `limit` (1–200, default 50) and answer `{ "data": [...], "nextCursor": "…" }`; pass `nextCursor` back as `cursor` for the next page (null on the last).',
-  '**Concurrency.** Single records carry `version` and an `ETag` (`"<id>-<version>"`). A write names the version it was made against, as `version` in the body or as `If-Match`; a stale one is refused with 409 (body) or 412 (`If-Match`). Posts accept an `Idempotency-Key` header: repeating a request with the same key records it once.',
-  '**Throttling.** Each token may make a limited number of requests a minute (default 600), counted across all servers; past it the answer is 429 with `Retry-After`. Every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`.',
+  '**Concurrency.** Single records carry `version` and an `ETag` (`"<id>-<version>"`). A write names the version it was made against, as `version` in the body or as `If-Match`; a stale one is refused with 409 (body) or 412 (`If-Match`). Posts accept an `Idempotency-Key` header, kept per task and user: repeating a request with the same key records it once; the same key with a different request is refused with 422.',
+  '**Throttling.** Each token may make a limited number of requests in any 60 seconds (default 600; a sliding window, not calendar minutes), counted across all servers; past it the answer is 429 with `Retry-After` (seconds until a request is allowed again). Every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (seconds until more requests are allowed).',
 ].join('\n\n');
 
 export const apiTags = [

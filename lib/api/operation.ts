@@ -142,14 +142,18 @@ async function authenticate(request: Request): Promise<TokenActor> {
   return actor;
 }
 
-/** Counts the request against the token's limit; the RateLimit headers every answer carries. */
+/**
+ * Takes the request from the token's sliding window (`API_RATE_LIMIT` in any 60 seconds); the
+ * RateLimit headers every answer carries.
+ */
 async function throttle(actor: TokenActor): Promise<Record<string, string>> {
   const limit = env().API_RATE_LIMIT;
-  const now = new Date();
-  const { count, resetAt } = await countApiRequest(actor.tokenId, now);
-  const seconds = Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000));
-  const headers = { 'RateLimit-Limit': String(limit), 'RateLimit-Remaining': String(Math.max(0, limit - count)), 'RateLimit-Reset': String(seconds) };
-  if (count > limit) throw new ApiProblem('rate_limited', 'rateLimited', { limit, seconds }, { ...headers, 'Retry-After': String(seconds) });
+  const taken = await countApiRequest(actor.tokenId, limit);
+  const headers = { 'RateLimit-Limit': String(limit), 'RateLimit-Remaining': String(taken.remaining), 'RateLimit-Reset': String(taken.resetSeconds) };
+  if (!taken.allowed) {
+    const seconds = taken.retryAfterSeconds;
+    throw new ApiProblem('rate_limited', 'rateLimited', { limit, seconds }, { ...headers, 'Retry-After': String(seconds) });
+  }
   return headers;
 }
 

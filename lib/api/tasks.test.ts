@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { followUps } from '@/db/schema';
+import { auditLog, followUps, tasks } from '@/db/schema';
 import { useTestDb } from '@/test/db';
 import { type ApiWorld, callApi, makeApiWorld, makeTask } from './test-support';
 
@@ -167,9 +167,11 @@ describe('POST /tasks/{id}/follow-ups', () => {
     const repeat = await post(task.id, w.tokens.head, body, { 'Idempotency-Key': 'oa-4711' });
     expect(repeat.status).toBe(201);
     expect(repeat.headers.get('idempotent-replayed')).toBe('true');
-    const repeatBody = await repeat.json();
-    expect(repeatBody.followUp).toEqual(firstBody.followUp);
-    expect(repeatBody.task.version).toBe(firstBody.task.version);
+    // The same answer: status, entry and task (nothing changed the task in between).
+    expect(await repeat.json()).toEqual(firstBody);
+    // Text is compared as parsed, and a retry naming the version it has read since is the same post.
+    const retried = await post(task.id, w.tokens.head, { ...body, body: ' 过半 ', version: task.version + 1 }, { 'Idempotency-Key': 'oa-4711' });
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
     const [progressEntries] = await t.db.select({ value: count() }).from(followUps).where(and(eq(followUps.taskId, task.id), eq(followUps.kind, 'progress')));
     expect(progressEntries!.value).toBe(1);
     // The key belongs to this task: the same key on another task is a new entry.
@@ -177,6 +179,64 @@ describe('POST /tasks/{id}/follow-ups', () => {
     const elsewhere = await post(other.id, w.tokens.head, { ...body, version: other.version }, { 'Idempotency-Key': 'oa-4711' });
     expect(elsewhere.headers.get('idempotent-replayed')).toBeNull();
     expect((await elsewhere.json()).followUp.id).not.toBe(firstBody.followUp.id);
+  });
+
+  /** Entries, audit rows and the task's version: what a refused post must leave as it was. */
+  const writtenOn = async (taskId: number) => {
+    const [[entries], [audits], [row]] = await Promise.all([
+      t.db.select({ value: count() }).from(followUps).where(eq(followUps.taskId, taskId)),
+      t.db.select({ value: count() }).from(auditLog).where(and(eq(auditLog.entityType, 'task'), eq(auditLog.entityId, String(taskId)))),
+      t.db.select({ version: tasks.version, progress: tasks.progress }).from(tasks).where(eq(tasks.id, taskId)),
+    ]);
+    return { entries: entries!.value, audits: audits!.value, ...row! };
+  };
+
+  it('refuses an Idempotency-Key reused for a different request with 422, in the user\'s language, and writes nothing', async () => {
+    const task = await makeTask(w, w.ownDeptId, 'acknowledged');
+    const body = { kind: 'progress', progress: 60, body: '过半', version: task.version };
+    expect((await post(task.id, w.tokens.head, body, { 'Idempotency-Key': 'oa-reuse' })).status).toBe(201);
+    const before = await writtenOn(task.id);
+    for (const changed of [{ progress: 70 }, { body: '过半了' }, { kind: 'comment' }]) {
+      const refused = await post(task.id, w.tokens.head, { ...body, ...changed, version: task.version + 1 }, { 'Idempotency-Key': 'oa-reuse', 'Accept-Language': 'en' });
+      expect(refused.status, JSON.stringify(changed)).toBe(422);
+      expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(await refused.json()).toMatchObject({
+        type: '/api/docs#problem-idempotency-key-reused',
+        title: 'Idempotency key reused',
+        status: 422,
+        detail: expect.stringContaining('This Idempotency-Key was already used on this task for a different entry.'),
+      });
+    }
+    const zh = await post(task.id, w.tokens.head, { ...body, progress: 70 }, { 'Idempotency-Key': 'oa-reuse', 'Accept-Language': 'zh-CN' });
+    expect(await zh.json()).toMatchObject({ title: '幂等键已用于其他请求', detail: expect.stringContaining('已在本任务上用于另一条内容不同的记录') });
+    expect(await writtenOn(task.id)).toEqual(before);
+  });
+
+  it('keeps Idempotency-Keys per user: another user\'s same key is a post of its own', async () => {
+    const task = await makeTask(w, w.ownDeptId, 'acknowledged');
+    const before = await writtenOn(task.id);
+    const mine = await post(task.id, w.tokens.head, { kind: 'comment', body: '已部署', version: task.version }, { 'Idempotency-Key': 'shared-key' });
+    const theirs = await post(task.id, w.tokens.leader, { kind: 'comment', body: '请抓紧', version: task.version + 1 }, { 'Idempotency-Key': 'shared-key' });
+    expect(theirs.status).toBe(201);
+    expect(theirs.headers.get('idempotent-replayed')).toBeNull();
+    const [a, b] = [(await mine.json()).followUp, (await theirs.json()).followUp];
+    expect(b.id).not.toBe(a.id);
+    expect(b.body).toBe('请抓紧');
+    // And the other user's different post under the key did not make the first user's a reuse.
+    expect((await post(task.id, w.tokens.head, { kind: 'comment', body: '已部署', version: task.version }, { 'Idempotency-Key': 'shared-key' })).headers.get('idempotent-replayed')).toBe('true');
+    expect((await writtenOn(task.id)).entries).toBe(before.entries + 2);
+  });
+
+  it('records concurrent requests with the same Idempotency-Key once', async () => {
+    const task = await makeTask(w, w.ownDeptId, 'acknowledged');
+    const body = { kind: 'progress', progress: 30, body: '三成', version: task.version };
+    const before = await writtenOn(task.id);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => post(task.id, w.tokens.head, body, { 'Idempotency-Key': 'oa-race' })));
+    expect(answers.map((r) => r.status)).toEqual(Array(6).fill(201));
+    expect(answers.filter((r) => r.headers.get('idempotent-replayed') === null)).toHaveLength(1);
+    const ids = new Set(await Promise.all(answers.map(async (r) => (await r.json()).followUp.id)));
+    expect(ids.size).toBe(1);
+    expect(await writtenOn(task.id)).toEqual({ entries: before.entries + 1, audits: before.audits + 1, version: task.version + 1, progress: 30 });
   });
 
   it('refuses a stale version with 409 (body) or 412 (If-Match), saying what is saved now', async () => {

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiRequestCounts, apiTokens, auditLog, users } from '@/db/schema';
+import { apiRateLimits, apiTokens, auditLog, users } from '@/db/schema';
 import { type Actor, systemActor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { ValidationError } from '@/lib/validation/common';
@@ -12,7 +12,6 @@ import {
   createApiToken,
   listApiTokens,
   maxActiveTokens,
-  requestWindowOf,
   revokeApiToken,
 } from './api-tokens';
 
@@ -137,28 +136,59 @@ describe('API tokens', () => {
   });
 });
 
-describe('API request counts', () => {
-  it('counts requests per token and minute in one row, and deletes windows a few minutes old', async () => {
-    const { id } = await createApiToken(head, { name: 'counted' });
-    const { id: otherId } = await createApiToken(head, { name: 'other' });
-    const at = new Date('2030-03-01T10:00:30Z');
-    expect(requestWindowOf(at)).toEqual(new Date('2030-03-01T10:00:00Z'));
-    expect(await countApiRequest(id, at)).toEqual({ count: 1, resetAt: new Date('2030-03-01T10:01:00Z') });
-    expect((await countApiRequest(id, new Date(at.getTime() + 20_000))).count).toBe(2);
-    expect((await countApiRequest(otherId, at)).count).toBe(1);
-    // The next minute starts again at 1.
-    expect((await countApiRequest(id, new Date('2030-03-01T10:01:05Z'))).count).toBe(1);
-    const windows = async () => (await t.db.select().from(apiRequestCounts).where(eq(apiRequestCounts.tokenId, id))).map((r) => r.windowStart.toISOString()).sort();
-    expect(await windows()).toEqual(['2030-03-01T10:00:00.000Z', '2030-03-01T10:01:00.000Z']);
-    // Ten minutes later the first request of that window clears the old ones.
-    await countApiRequest(id, new Date('2030-03-01T10:11:00Z'));
-    expect(await windows()).toEqual(['2030-03-01T10:11:00.000Z']);
+describe('API rate limit', () => {
+  const at = (iso: string, ms = 0) => new Date(new Date(iso).getTime() + ms);
+  const take = async (tokenId: number, limit: number, when: Date, times = 1) => {
+    const decisions = [];
+    for (let i = 0; i < times; i += 1) decisions.push(await countApiRequest(tokenId, limit, when));
+    return decisions;
+  };
+  const allowedOf = (decisions: { allowed: boolean }[]) => decisions.filter((d) => d.allowed).length;
+
+  it('allows the limit in any 60 seconds: 600 at 10:00:59 leave none at 10:01:00, until 10:00:59 has left the window', async () => {
+    const { id } = await createApiToken(head, { name: 'boundary' });
+    expect(allowedOf(await take(id, 600, at('2030-03-01T10:00:59.500Z'), 600))).toBe(600);
+    const next = await take(id, 600, at('2030-03-01T10:01:00.200Z'), 600);
+    expect(allowedOf(next)).toBe(0);
+    expect(next[0]).toEqual({ allowed: false, remaining: 0, resetSeconds: 60, retryAfterSeconds: 60 });
+    expect((await countApiRequest(id, 600, at('2030-03-01T10:01:59.999Z'))).retryAfterSeconds).toBe(1);
+    // 10:02:00 is more than 60 seconds after every request counted: the whole limit again.
+    expect(allowedOf(await take(id, 600, at('2030-03-01T10:02:00.000Z'), 601))).toBe(600);
   });
 
-  it('counts concurrent requests exactly', async () => {
+  it('says what remains, when more is allowed and when to retry, per token', async () => {
+    const { id } = await createApiToken(head, { name: 'counted' });
+    const { id: otherId } = await createApiToken(head, { name: 'other' });
+    const t0 = '2030-03-02T08:00:00.000Z';
+    expect(await countApiRequest(id, 5, at(t0))).toEqual({ allowed: true, remaining: 4, resetSeconds: 61, retryAfterSeconds: 0 });
+    await take(id, 5, at(t0, 300), 2);
+    expect(await countApiRequest(id, 5, at(t0, 10_000))).toMatchObject({ allowed: true, remaining: 1, resetSeconds: 51 });
+    expect(await countApiRequest(id, 5, at(t0, 20_000))).toMatchObject({ allowed: true, remaining: 0, resetSeconds: 41 });
+    // The three of 08:00:00 leave at 08:01:01: 31 seconds from 08:00:30.
+    expect(await countApiRequest(id, 5, at(t0, 30_000))).toEqual({ allowed: false, remaining: 0, resetSeconds: 31, retryAfterSeconds: 31 });
+    expect(await countApiRequest(otherId, 5, at(t0, 30_000))).toMatchObject({ allowed: true, remaining: 4 });
+    expect(await countApiRequest(id, 5, at(t0, 61_000))).toMatchObject({ allowed: true, remaining: 2 });
+    // A refused request is not counted: after a long pause everything has left.
+    expect(await countApiRequest(id, 5, at(t0, 3_600_000))).toMatchObject({ allowed: true, remaining: 4 });
+  });
+
+  it('counts from the newest second seen when another instance\'s clock is behind', async () => {
+    const { id } = await createApiToken(head, { name: 'skew' });
+    await take(id, 3, at('2030-03-03T12:00:10.000Z'), 3);
+    // Two seconds behind: still refused, and told to wait from the row's second.
+    expect(await countApiRequest(id, 3, at('2030-03-03T12:00:08.000Z'))).toMatchObject({ allowed: false, retryAfterSeconds: 63 });
+  });
+
+  it('never lets concurrent requests from two instances past the limit, across a second boundary', async () => {
     const { id } = await createApiToken(head, { name: 'concurrent' });
-    const at = new Date('2030-04-01T10:00:00Z');
-    const counts = await Promise.all(Array.from({ length: 12 }, () => countApiRequest(id, at)));
-    expect(counts.map((c) => c.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    const limit = 25;
+    // Two instances whose clocks are 700 ms apart, 3× the limit at once (PostgreSQL: over several connections).
+    const first = at('2030-04-01T10:00:00.600Z');
+    const second = at('2030-04-01T10:00:00.600Z', 700);
+    const decisions = await Promise.all(Array.from({ length: 3 * limit }, (_, i) => countApiRequest(id, limit, i % 2 ? second : first)));
+    expect(allowedOf(decisions)).toBe(limit);
+    const [row] = await t.db.select().from(apiRateLimits).where(eq(apiRateLimits.tokenId, id));
+    expect(row!.counts.reduce((a, b) => a + b, 0)).toBe(limit);
+    expect(row!.counts).toHaveLength(61);
   });
 });

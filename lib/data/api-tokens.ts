@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { preparedFor } from '@/db/prepared';
 import { getDb } from '@/db/runtime';
-import { apiRequestCounts, apiTokens, users } from '@/db/schema';
+import { apiRateLimits, apiTokens, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { cityDate } from '@/lib/domain/quarters';
@@ -25,9 +25,6 @@ const prefixLength = 10;
 export const maxActiveTokens = 20;
 /** `last_used_at` is written at most this often per token, so reads do not turn into writes. */
 const lastUsedEveryMs = 60_000;
-/** Request counts are kept per minute; older windows are deleted once they are this old. */
-const windowMs = 60_000;
-const keepWindowsMs = 5 * windowMs;
 
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
@@ -197,26 +194,69 @@ function tokenActorStatement(db: Db, name: string) {
     .prepare(name);
 }
 
-/** The start of the minute `now` falls in. */
-export function requestWindowOf(now: Date): Date {
-  return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+/** The API rate limit holds for any this many seconds (`API_RATE_LIMIT` requests in them). */
+export const rateWindowSeconds = 60;
+/**
+ * Requests are counted per whole second, over the current second and the 60 before it: any 60
+ * seconds, wherever they start and end, lie within such 61 seconds, so none can hold more than
+ * the limit. The price is that a request may wait up to a second longer than exactly needed.
+ */
+const buckets = rateWindowSeconds + 1;
+
+export interface RateDecision {
+  allowed: boolean;
+  /** Requests still allowed now. */
+  remaining: number;
+  /** Seconds until more are allowed again (the oldest request counted leaves the window). */
+  resetSeconds: number;
+  /** When refused: seconds until a request would be allowed. */
+  retryAfterSeconds: number;
+}
+
+/** Seconds from `second` until fewer than `below` requests remain in the window. */
+function secondsUntilBelow(counts: number[], below: number): number {
+  let inWindow = counts.reduce((a, b) => a + b, 0);
+  for (let wait = 1; wait <= buckets; wait += 1) {
+    inWindow -= counts[buckets - wait] ?? 0;
+    if (inWindow < below) return wait;
+  }
+  return buckets;
 }
 
 /**
- * Counts one request of a token in the current minute, in the database so the limit holds across
- * every instance: one upsert. The first request of a window also deletes windows a few minutes old.
+ * Takes one request of a token against its limit, in the database so the limit holds across every
+ * instance: one INSERT … ON CONFLICT DO UPDATE of the token's row, whose new counts are computed
+ * from the row as it is when the statement gets its lock, so concurrent requests cannot both take
+ * the last place. `now` comes from the caller's clock; a row already ahead of it (another
+ * instance's clock runs ahead) is counted from its own second.
  */
-export async function countApiRequest(tokenId: number, now: Date = new Date()): Promise<{ count: number; resetAt: Date }> {
-  const windowStart = requestWindowOf(now);
+export async function countApiRequest(tokenId: number, limit: number, now: Date = new Date()): Promise<RateDecision> {
+  const second = Math.floor(now.getTime() / 1000);
+  const t = apiRateLimits;
+  // The row's counts moved on to `second`: the seconds in between are empty.
+  const elapsed = sql`least(greatest(0, ${second}::bigint - ${t.second}), ${buckets})::int`;
+  const shifted = sql`(array_fill(0, array[${elapsed}]) || ${t.counts}[1:${buckets} - ${elapsed}])`;
+  const allowed = sql`((SELECT coalesce(sum(n), 0) FROM unnest(${shifted}) AS n) < ${limit}::int)`;
   const db = await getDb();
   const [row] = await db
-    .insert(apiRequestCounts)
-    .values({ tokenId, windowStart, count: 1 })
-    .onConflictDoUpdate({ target: [apiRequestCounts.tokenId, apiRequestCounts.windowStart], set: { count: sql`${apiRequestCounts.count} + 1` } })
-    .returning({ count: apiRequestCounts.count });
-  const counted = row?.count ?? 1;
-  if (counted === 1) {
-    await db.delete(apiRequestCounts).where(lt(apiRequestCounts.windowStart, new Date(windowStart.getTime() - keepWindowsMs)));
-  }
-  return { count: counted, resetAt: new Date(windowStart.getTime() + windowMs) };
+    .insert(t)
+    .values({ tokenId, second, counts: [1, ...Array<number>(buckets - 1).fill(0)], refused: false })
+    .onConflictDoUpdate({
+      target: t.tokenId,
+      set: {
+        second: sql`greatest(${t.second}, ${second}::bigint)`,
+        counts: sql`CASE WHEN ${allowed} THEN array[${shifted}[1] + 1] || ${shifted}[2:${buckets}] ELSE ${shifted} END`,
+        refused: sql`NOT ${allowed}`,
+      },
+    })
+    .returning({ second: t.second, counts: t.counts, refused: t.refused });
+  const counts = row!.counts;
+  const ahead = Math.max(0, row!.second - second);
+  const used = counts.reduce((a, b) => a + b, 0);
+  return {
+    allowed: !row!.refused,
+    remaining: Math.max(0, limit - used),
+    resetSeconds: ahead + secondsUntilBelow(counts, used),
+    retryAfterSeconds: row!.refused ? ahead + secondsUntilBelow(counts, limit) : 0,
+  };
 }

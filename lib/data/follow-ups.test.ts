@@ -1,5 +1,8 @@
-import { eq } from 'drizzle-orm';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { migrationsFolder } from '@/db/migrate';
 import { followUps, notifications, tasks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { useTestDb } from '@/test/db';
@@ -95,6 +98,49 @@ describe('the follow-up cycle', () => {
     const again = await postFollowUp(head, { taskId: task.id, version: 1, kind: 'acknowledge', idempotencyKey: 'k-1' }, later(1));
     expect(again).toMatchObject({ replayed: true, followUp: { id: first.followUp.id } });
     expect(await t.db.select().from(followUps).where(eq(followUps.taskId, task.id))).toHaveLength(2);
+  });
+
+  it('refuses a key reused for a different post, and keeps keys per author', async () => {
+    const task = await newTask();
+    const first = await postFollowUp(head, { taskId: task.id, version: 1, kind: 'acknowledge', idempotencyKey: 'k-2' }, later(1));
+    const reused = await postFollowUp(head, { taskId: task.id, version: 2, kind: 'comment', body: '已阅', idempotencyKey: 'k-2' }, later(1)).catch((e: unknown) => e);
+    expect(reused).toMatchObject({ code: 'idempotency_key_reused', messageKey: 'idempotencyKeyReused' });
+    expect(await t.db.select().from(followUps).where(eq(followUps.taskId, task.id))).toHaveLength(2);
+    const theirs = await postFollowUp(leader, { taskId: task.id, version: 2, kind: 'comment', body: '已阅', idempotencyKey: 'k-2' }, later(1));
+    expect(theirs).toMatchObject({ replayed: false, followUp: { authorId: leader.id, body: '已阅' } });
+    expect(theirs.followUp.id).not.toBe(first.followUp.id);
+  });
+
+  it('tells posts apart by their evidence files too', async () => {
+    const task = await newTask();
+    await postFollowUp(head, { taskId: task.id, version: 1, kind: 'acknowledge' }, later(1));
+    const file = (text: string) => ({ fileName: '台账.pdf', bytes: new TextEncoder().encode(`%PDF-1.7\n% ${text}\n%%EOF\n`) });
+    const input = { taskId: task.id, version: 2, kind: 'comment', body: '附台账', idempotencyKey: 'k-files' };
+    const first = await postFollowUp(head, input, later(1), [file('第一版')]);
+    expect(await postFollowUp(head, input, later(1), [file('第一版')])).toMatchObject({ replayed: true, followUp: { id: first.followUp.id } });
+    await expect(postFollowUp(head, input, later(1), [file('第二版')])).rejects.toMatchObject({ code: 'idempotency_key_reused' });
+  });
+
+  it('keeps keys written before migration 0007 meaning what they meant, for their author', async () => {
+    const task = await newTask();
+    const old = await postFollowUp(head, { taskId: task.id, version: 1, kind: 'acknowledge', idempotencyKey: 'oa-old' }, later(1));
+    // As 0006 stored it: "<task id>:<key>", no fingerprint.
+    await t.db.update(followUps).set({ idempotencyKey: `${task.id}:oa-old`, idempotencyFingerprint: null }).where(eq(followUps.id, old.followUp.id));
+    const migration = fs.readFileSync(path.join(migrationsFolder, '0007_idempotency_per_user_rate_window.sql'), 'utf8');
+    await t.db.execute(sql.raw(migration.split('--> statement-breakpoint').at(-1)!));
+    const [row] = await t.db.select().from(followUps).where(eq(followUps.id, old.followUp.id));
+    expect(row).toMatchObject({ idempotencyKey: 'oa-old', idempotencyFingerprint: null });
+    // Its author's retry gets it back, whatever the retry says (as before); another user's is new.
+    expect(await postFollowUp(head, { taskId: task.id, version: 1, kind: 'acknowledge', idempotencyKey: 'oa-old' }, later(1))).toMatchObject({
+      replayed: true,
+      followUp: { id: old.followUp.id },
+    });
+    expect((await postFollowUp(secretary, { taskId: task.id, version: 2, kind: 'reminder', body: '请抓紧', idempotencyKey: 'oa-old' }, later(1))).replayed).toBe(false);
+    // The unique index holds one entry per task, author and key.
+    const copy = { taskId: task.id, authorId: head.id, kind: 'comment' as const, body: 'x', idempotencyKey: 'oa-old' };
+    await expect(t.db.insert(followUps).values(copy)).rejects.toThrow();
+    await t.db.insert(followUps).values({ ...copy, authorId: null, idempotencyKey: 'by-script' });
+    await expect(t.db.insert(followUps).values({ ...copy, authorId: null, idempotencyKey: 'by-script' })).rejects.toThrow();
   });
 
   it('refuses kinds the state or the role does not allow, and other departments', async () => {

@@ -1,5 +1,7 @@
 import 'server-only';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import crypto from 'node:crypto';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Db, Tx } from '@/db/client';
 import { getDb } from '@/db/runtime';
 import { attachments, followUps, tasks } from '@/db/schema';
@@ -15,6 +17,7 @@ import { type PreparedUpload, prepareUpload, storeUpload } from './documents';
 import { notifyFollowUp } from './notifications';
 
 type Task = typeof tasks.$inferSelect;
+type ParsedFollowUp = Pick<z.output<typeof followUpSchema>, 'kind' | 'body' | 'progress' | 'newDueDate'>;
 
 /**
  * Whether an extension request awaits the office's decision. A reassignment closes it: the new
@@ -47,6 +50,36 @@ function checkFields(kind: FollowUpKind, data: { body?: string; progress?: numbe
   return errors;
 }
 
+/**
+ * What a post under an idempotency key asked for: the task, the entry and its files, after
+ * parsing (so `" 过半 "` and `"过半"` are the same post). Not the version: that is a precondition
+ * (it may come as `If-Match` instead), and a retry may name the version it has read since.
+ */
+export function followUpFingerprint(taskId: number, data: ParsedFollowUp, uploads: PreparedUpload[]): string {
+  const canonical = JSON.stringify([
+    'follow-up',
+    taskId,
+    data.kind,
+    data.body ?? null,
+    data.progress ?? null,
+    data.newDueDate ?? null,
+    uploads.map((u) => [u.fileName, u.sha256]),
+  ]);
+  return crypto.createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Who a follow-up is by: the system actor (scripts) is no user. */
+const authorOf = (actor: Actor) => (actor.id > 0 ? actor.id : null);
+
+/** The earlier entry this author posted on the task under the key, if any. */
+async function entryUnderKey(tx: Tx, taskId: number, actor: Actor, key: string) {
+  const [earlier] = await tx
+    .select()
+    .from(followUps)
+    .where(and(eq(followUps.taskId, taskId), sql`coalesce(${followUps.authorId}, 0) = ${authorOf(actor) ?? 0}`, eq(followUps.idempotencyKey, key)));
+  return earlier;
+}
+
 export interface PostFollowUpResult {
   followUp: typeof followUps.$inferSelect;
   task: Task;
@@ -56,8 +89,9 @@ export interface PostFollowUpResult {
 
 /**
  * Posts one entry on a task's timeline and applies its effect, in one transaction with the
- * audit row and the notifications. A stale version is refused; a repeated idempotency key
- * returns the first result.
+ * audit row and the notifications. A stale version is refused. An idempotency key belongs to
+ * the task and the author: repeating the same post under it returns the first entry and writes
+ * nothing; a different post under it is refused (`idempotency_key_reused`).
  */
 export async function postFollowUp(
   actor: Actor,
@@ -80,8 +114,16 @@ export async function postFollowUp(
       .for('update');
     if (!task) throw notFound(`task ${data.taskId}`);
 
-    if (data.idempotencyKey) {
-      const [earlier] = await tx.select().from(followUps).where(eq(followUps.idempotencyKey, `${task.id}:${data.idempotencyKey}`));
+    // The task's row lock above makes a concurrent post with the same key wait here and then
+    // find the first one; the unique index on (task, author, key) is the backstop.
+    const key = data.idempotencyKey ?? null;
+    const fingerprint = key ? followUpFingerprint(task.id, data, uploads) : null;
+    if (key) {
+      const earlier = await entryUnderKey(tx, task.id, actor, key);
+      // Entries from before migration 0007 have no fingerprint: any repeat gets them, as then.
+      if (earlier && earlier.idempotencyFingerprint !== null && earlier.idempotencyFingerprint !== fingerprint) {
+        throw new AppError('idempotency_key_reused', 'idempotencyKeyReused', `key ${key} on task ${task.id}`);
+      }
       if (earlier) return { followUp: earlier, task, replayed: true };
     }
     assertCan(actor, followUpPolicy[kind], { departmentId: task.departmentId });
@@ -103,7 +145,8 @@ export async function postFollowUp(
       progress: data.progress,
       newDueDate: kind === 'extension_approved' ? extension.requested! : kind === 'due_date_change' ? data.newDueDate! : null,
       requestedDueDate: kind === 'extension_request' ? data.newDueDate! : null,
-      idempotencyKey: data.idempotencyKey ? `${task.id}:${data.idempotencyKey}` : null,
+      idempotencyKey: key,
+      idempotencyFingerprint: fingerprint,
       uploads,
     }, now);
     return { ...applied, replayed: false };
@@ -120,6 +163,7 @@ export interface FollowUpChange {
   newDueDate: string | null;
   requestedDueDate?: string | null;
   idempotencyKey?: string | null;
+  idempotencyFingerprint?: string | null;
   uploads?: PreparedUpload[];
   /** Extra facts for the audit row (e.g. the size of a bulk change). */
   audit?: Record<string, unknown>;
@@ -170,7 +214,7 @@ export async function applyFollowUp(tx: Tx, actor: Actor, task: Task, c: FollowU
     .insert(followUps)
     .values({
       taskId: task.id,
-      authorId: actor.id > 0 ? actor.id : null,
+      authorId: authorOf(actor),
       kind,
       body: c.body,
       progress: kind === 'progress' ? c.progress! : kind === 'submit' ? 100 : null,
@@ -180,6 +224,7 @@ export async function applyFollowUp(tx: Tx, actor: Actor, task: Task, c: FollowU
       fromStatus: task.status as TaskStatus,
       toStatus: to,
       idempotencyKey: c.idempotencyKey ?? null,
+      idempotencyFingerprint: c.idempotencyFingerprint ?? null,
       createdAt: now,
     })
     .returning();

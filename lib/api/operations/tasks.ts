@@ -305,8 +305,9 @@ export const postFollowUpOperation = defineOperation({
   description:
     'Acknowledges, reports progress, submits, asks for or decides on more time, verifies, returns, reminds, instructs or comments: ' +
     'one entry on the task\'s timeline and the task\'s new state, exactly as in Docket (the same rules, notifications and audit). ' +
-    'Made against the task\'s `version` (body) or `ETag` (`If-Match`). With `Idempotency-Key`, repeating the request records it once ' +
-    'and answers the first result again, marked `Idempotent-Replayed: true`.',
+    'Made against the task\'s `version` (body) or `ETag` (`If-Match`). With `Idempotency-Key` (kept per task and user), repeating the request ' +
+    'records it once and answers the first entry again with 201, the task as it is now, and `Idempotent-Replayed: true`; the same key with a ' +
+    'different `kind`, `body`, `progress` or `newDueDate` is refused with 422 (`idempotency-key-reused`) and writes nothing. The version is not compared.',
   tags: ['Tasks'],
   params: taskParams,
   headers: z.object({
@@ -317,7 +318,7 @@ export const postFollowUpOperation = defineOperation({
       .max(100)
       .regex(/^[\x21-\x7e]+$/)
       .optional()
-      .openapi({ param: { description: 'Any unique text up to 100 characters (e.g. a UUID) per intended entry.' } }),
+      .openapi({ param: { description: 'Any unique text up to 100 characters (e.g. a UUID) per intended entry; another user\'s same key is theirs.' } }),
   }),
   body: postFollowUpBodySchema,
   response: {
