@@ -25,3 +25,27 @@ describe('proxy: Strict-Transport-Security', () => {
     for (const path of ['/login', '/dashboard']) expect((await answer(path)).headers.get(hsts), path).toBeNull();
   });
 });
+
+describe('proxy: malformed percent-encoding', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  const rewrittenTo = (response: Response) => {
+    const target = response.headers.get('x-middleware-rewrite');
+    return target ? new URL(target).pathname : null;
+  };
+
+  it('sends a path Next cannot decode to a 404: the API problem under /api, else the not-found page', async () => {
+    vi.stubEnv('NEXTAUTH_SECRET', 'proxy-test-secret-0123456789abcdef');
+    expect(rewrittenTo(await answer('/api/v1/conferences/%u0031/venues'))).toBe('/api/v1/malformed-path');
+    expect(rewrittenTo(await answer('/api/attachments/%E4%B8'))).toBe('/api/v1/malformed-path');
+    // Pages too, before sign-in is asked for: there is nothing to sign in to.
+    expect(rewrittenTo(await answer('/tasks/%zz'))).toBe('/malformed-path');
+    expect(rewrittenTo(await answer('/tasks/%'))).toBe('/malformed-path');
+  });
+
+  it('leaves well-formed paths alone', async () => {
+    vi.stubEnv('NEXTAUTH_SECRET', 'proxy-test-secret-0123456789abcdef');
+    expect(rewrittenTo(await answer('/api/v1/tasks/%E4%B8%AD'))).toBeNull();
+    expect(rewrittenTo(await answer('/api/v1/tasks/%201'))).toBeNull();
+  });
+});

@@ -9,6 +9,20 @@ import { requestIdCookie, requestIdFrom, requestIdHeader } from '@/lib/request-i
 const publicPrefixes = ['/login', '/api/auth', '/api/health', '/api/ready', '/api/v1', '/api/docs', '/api/calendar', '/api/cron'];
 const refreshAfterSeconds = 5 * 60;
 
+/** Whether the path has a `%` that is not a UTF-8 percent-encoding (`%u0031`, `%E4%B8`), which Next's router cannot decode. */
+export function malformedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+// Addresses no route answers, so a malformed path gets the ordinary 404: the API's catch-all
+// problem, or the not-found page.
+const malformedApiTarget = '/api/v1/malformed-path';
+const malformedPageTarget = '/malformed-path';
+
 function secure(): boolean {
   return (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
 }
@@ -43,6 +57,13 @@ export async function proxy(request: NextRequest) {
     }
     return stamped(response);
   };
+
+  if (malformedPath(pathname)) {
+    const target = new URL(pathname.startsWith('/api/') ? malformedApiTarget : malformedPageTarget, request.url);
+    const response = NextResponse.rewrite(target, { request: { headers: requestHeaders } });
+    response.headers.set('Content-Security-Policy', csp);
+    return stamped(response);
+  }
 
   if (publicPrefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return next();
 

@@ -56,12 +56,33 @@ function threshold(): Threshold {
   return process.env.NODE_ENV === 'test' && !sink ? 'silent' : 'info';
 }
 
-/** An error as log fields: its name, message and stack (and a Next digest when it has one). */
+// PostgreSQL quotes names after these words (`constraint "users_username_key"`); any other
+// quoted text in its messages is a value (`invalid input syntax for type integer: "0x10"`).
+const quotedValue = /(?<!\b(?:constraint|relation|column|table|type|index|encoding|function|schema|database|role|sequence|trigger|view|extension) )"(?:[^"\\]|\\.)*"/g;
+
+/**
+ * An error's message without what a user submitted: drizzle's failed-query message lists the
+ * statement's parameters (`params: …`; the statement itself has placeholders), and PostgreSQL
+ * quotes the offending value. The statement, names and reason stay.
+ */
+export function redactedMessage(message: string, fromDatabase = false): string {
+  if (message.startsWith('Failed query: ')) return message.replace(/\nparams: [\s\S]*$/, '\nparams: [redacted]');
+  return fromDatabase ? message.replace(quotedValue, '"[redacted]"') : message;
+}
+
+/** A PostgreSQL (or PGlite) error: it has a severity and a five-character SQLSTATE code. */
+const isDatabaseError = (error: Error) => 'severity' in error && 'code' in error && /^[0-9A-Z]{5}$/.test(String(error.code));
+
+/** An error as log fields: its name, message and stack (and a Next digest when it has one), never submitted values. */
 export function errorFields(error: unknown): LogFields {
-  if (!(error instanceof Error)) return { err: { message: String(error) } };
+  // Something thrown that is not an Error says nothing useful and may be anything submitted.
+  if (!(error instanceof Error)) return { err: { message: `[a thrown ${typeof error}]` } };
   const digest = 'digest' in error ? String(error.digest) : undefined;
   const cause = error.cause === undefined ? undefined : errorFields(error.cause).err;
-  return { err: { name: error.name, message: error.message, stack: error.stack, ...(digest ? { digest } : {}), ...(cause ? { cause } : {}) } };
+  const message = redactedMessage(error.message, isDatabaseError(error));
+  // The stack's first lines repeat the message.
+  const stack = error.stack && error.message && error.stack.includes(error.message) ? error.stack.replace(error.message, () => message) : error.stack;
+  return { err: { name: error.name, message, stack, ...(digest ? { digest } : {}), ...(cause ? { cause } : {}) } };
 }
 
 export function log(level: LogLevel, msg: string, fields: LogFields = {}): void {

@@ -13,11 +13,10 @@ export type ActionResult<T = undefined> =
 
 export async function translateFieldErrors(errors: FieldErrors): Promise<Record<string, string[]>> {
   const t = await getTranslations('validation');
-  const out: Record<string, string[]> = {};
-  for (const [field, messages] of Object.entries(errors)) {
-    out[field] = messages.map((m) => (t.has(m.key as never) ? t(m.key as never, m.values as never) : t('invalid')));
-  }
-  return out;
+  // fromEntries defines each field, whatever its name (`__proto__` too).
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, messages]) => [field, messages.map((m) => (t.has(m.key as never) ? t(m.key as never, m.values as never) : t('invalid')))]),
+  );
 }
 
 /** Turns an expected failure into a translated result; anything else is rethrown. */

@@ -4,7 +4,7 @@ import { env } from '@/lib/env';
 import { notFound } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
 import { ZodError } from 'zod';
-import { type FieldErrors, ValidationError, fieldErrorsOf } from '@/lib/validation/common';
+import { type FieldErrors, ValidationError, fieldErrorsOf, mergeFieldErrors } from '@/lib/validation/common';
 import { readJsonBody } from './body';
 import { negotiateLocale } from './locale';
 import { ApiProblem, type ProblemStatus, errorToProblem } from './problem';
@@ -183,16 +183,17 @@ function nulPaths(value: unknown, path: string[] = []): string[] {
   return [];
 }
 
-function parsePart(schema: z.ZodType | undefined, input: unknown, errors: FieldErrors): unknown {
+/** One part of the request parsed; its field errors are added to `errors.fields` (any name, `__proto__` too). */
+function parsePart(schema: z.ZodType | undefined, input: unknown, errors: { fields: FieldErrors }): unknown {
   if (!schema) return undefined;
   const nul = nulPaths(input);
   if (nul.length) {
-    for (const path of nul) errors[path] = [{ key: 'invalidCharacter' }];
+    errors.fields = mergeFieldErrors(errors.fields, Object.fromEntries(nul.map((path) => [path, [{ key: 'invalidCharacter' }]])));
     return undefined;
   }
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  Object.assign(errors, apiFieldErrors(result.error));
+  errors.fields = mergeFieldErrors(errors.fields, apiFieldErrors(result.error));
   return undefined;
 }
 
@@ -213,7 +214,7 @@ async function handleRequest(operation: Operation, request: Request, seen: Reque
       if (!parsed.success) throw notFound(`${instance}: invalid path parameters`);
       params = parsed.data;
     }
-    const errors: FieldErrors = {};
+    const errors = { fields: {} as FieldErrors };
     const query = parsePart(operation.query, queryObject(new URL(request.url).searchParams), errors);
     const headerNames = operation.headers ? Object.keys(operation.headers.shape) : [];
     const headers = parsePart(
@@ -222,7 +223,7 @@ async function handleRequest(operation: Operation, request: Request, seen: Reque
       errors,
     );
     const body = operation.body ? parsePart(operation.body, await readJsonBody(request), errors) : undefined;
-    if (Object.keys(errors).length) throw new ValidationError(errors);
+    if (Object.keys(errors.fields).length) throw new ValidationError(errors.fields);
 
     const result = await operation.handler({ request, actor, locale, params, query, headers, body } as never);
     const answer = isReply(result) ? result : reply(result);

@@ -67,19 +67,21 @@ export type Problem = z.infer<typeof problemSchema>;
 
 export function translateFieldErrors(errors: FieldErrors, locale: Locale): Record<string, string[]> {
   const t = translator(locale);
-  const out: Record<string, string[]> = {};
-  for (const [field, messages] of Object.entries(errors)) {
-    // Two checks of one value may fail alike (a date's pattern and its day): say it once.
-    out[field] = [
-      ...new Set(
-        messages.map((m) => {
-          const key = `validation.${m.key}`;
-          return t.has(key as never) ? t(key as never, m.values as never) : t('validation.invalid');
-        }),
-      ),
-    ];
-  }
-  return out;
+  // fromEntries defines each field, whatever its name (`__proto__` too).
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, messages]) => [
+      field,
+      // Two checks of one value may fail alike (a date's pattern and its day): say it once.
+      [
+        ...new Set(
+          messages.map((m) => {
+            const key = `validation.${m.key}`;
+            return t.has(key as never) ? t(key as never, m.values as never) : t('validation.invalid');
+          }),
+        ),
+      ],
+    ]),
+  );
 }
 
 export const problemContentType = 'application/problem+json';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText } from './common';
+import { optionalText, requiredText, storableString } from './common';
 
 const fields = {
   name: requiredText(60),
@@ -14,7 +14,7 @@ export type CreateCategoryInput = z.input<typeof createCategorySchema>;
 
 /** `updatedAt` as the form saw it: a save over someone else's newer change is refused. */
 export const updateCategorySchema = z.object({
-  code: z.string().min(1).max(40),
+  code: storableString().min(1).max(40),
   updatedAt: z.coerce.date(),
   ...fields,
   active: z.boolean(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { id } from './common';
 
 /** A row id as a route receives it; anything past PostgreSQL's `integer` is simply not found. */
-export const rowId = id.max(2_147_483_647);
+export const rowId = id;
 
 /** No path separators and no control characters; anything else (Chinese included) is kept as typed. */
 function isPlainFileName(name: string): boolean {

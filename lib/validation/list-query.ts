@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idPattern, storableString } from './common';
 
 /**
  * The state of a server-side table as it stands in the URL (`?q=&sort=&dir=&page=&pageSize=&hide=`
@@ -54,7 +55,7 @@ function first(params: Params, key: string): string | undefined {
 const searchText = z
   .string()
   .transform((v) => v.trim().replace(/\s+/g, ' '))
-  .pipe(z.string().min(1).max(100));
+  .pipe(storableString().min(1).max(100));
 const pageNumber = z.string().regex(/^\d{1,6}$/).transform(Number).pipe(z.number().int().min(1).max(maxPage));
 const pageSize = z
   .string()
@@ -97,7 +98,8 @@ export function clampPage(page: number, pageSize: number, total: number): number
 // Filters, each from one URL value.
 export const enumFilter = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values);
 export const booleanFilter = z.enum(['true', 'false']).transform((v) => v === 'true');
-export const idFilter = z.string().regex(/^\d{1,9}$/).transform(Number).pipe(z.number().int().positive());
+// The one id rule (lib/validation/common.ts): `01` or `0x10` filters nothing.
+export const idFilter = z.string().regex(idPattern).transform(Number).pipe(z.number().int().positive().max(2_147_483_647));
 /** A calendar day `YYYY-MM-DD` that exists. */
 export const dayFilter = z
   .string()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Period, currentQuarter, periodParam, quarterPeriod, rangePeriod, yearPeriod } from '@/lib/domain/period';
 import type { Quarter } from '@/lib/domain/quarters';
-import type { FieldMessage } from './common';
+import { type FieldMessage, storableString } from './common';
 
 const isoDate = z.iso.date();
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -15,7 +15,7 @@ export const maxPeriodDays = 366 * 10;
  */
 export const periodSchema = z
   .object({
-    period: z.string().trim().max(40).optional(),
+    period: storableString().trim().max(40).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
   })

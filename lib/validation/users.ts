@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roles } from '@/lib/auth/actor';
 import { locales } from '@/lib/i18n/config';
-import { id, optionalId, optionalText, requiredText, version } from './common';
+import { id, optionalId, optionalText, requiredText, storableString, version } from './common';
 import { booleanFilter, defineList, enumFilter } from './list-query';
 
 export const usernameSchema = z.preprocess(
@@ -20,7 +20,7 @@ const departmentRequired = (v: { role: string; departmentId?: number }) => v.rol
 const departmentRule = { message: 'departmentRequired', path: ['departmentId'] };
 
 export const createUserSchema = z
-  .object({ username: usernameSchema, ...profileFields, password: z.string().max(256).optional() })
+  .object({ username: usernameSchema, ...profileFields, password: storableString().max(256).optional() })
   .refine(departmentRequired, departmentRule);
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
@@ -33,9 +33,9 @@ export const setUserActiveSchema = z.object({ id, version, active: z.boolean() }
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1).max(256),
-    newPassword: z.string().min(1).max(256),
-    confirmPassword: z.string().max(256),
+    currentPassword: storableString().min(1).max(256),
+    newPassword: storableString().min(1).max(256),
+    confirmPassword: storableString().max(256),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { message: 'passwordsDiffer', path: ['confirmPassword'] });
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

@@ -6,6 +6,7 @@ import { failure } from '@/lib/actions/result';
 import { getActor } from '@/lib/auth/session';
 import { createApiToken, revokeApiToken } from '@/lib/data/api-tokens';
 import { AppError } from '@/lib/errors';
+import { idOf } from '@/lib/validation/common';
 
 export type CreateApiTokenState = FormState<{ token: string; name: string }>;
 export type RevokeApiTokenState = FormState<{ name: string }>;
@@ -30,7 +31,7 @@ export async function revokeApiTokenAction(_previous: RevokeApiTokenState, formD
   const actor = await getActor();
   if (!actor) return failure(new AppError('unauthenticated'));
   try {
-    const { name } = await revokeApiToken(actor, Number(textOf(formData, 'tokenId')));
+    const { name } = await revokeApiToken(actor, idOf(textOf(formData, 'tokenId')) ?? Number.NaN);
     revalidatePath('/profile');
     return { ok: true, data: { name } };
   } catch (error) {

@@ -6,6 +6,7 @@ import { requireActor } from '@/lib/auth/session';
 import { getConferenceDetail } from '@/lib/data/conference-detail';
 import { type Locale, defaultLocale, isLocale } from '@/lib/i18n/config';
 import { localizedName } from '@/lib/i18n/localized';
+import { idOf } from '@/lib/validation/common';
 
 /**
  * The conference of a route, or not found: missing, malformed id, or not the actor's to see.
@@ -13,8 +14,8 @@ import { localizedName } from '@/lib/i18n/localized';
  */
 export const loadConference = cache(async (rawId: string) => {
   const actor = await requireActor();
-  const id = Number(rawId);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = idOf(rawId);
+  if (id === undefined) notFound();
   const detail = await getConferenceDetail(actor, id);
   if (!detail) notFound();
   return { actor, detail };

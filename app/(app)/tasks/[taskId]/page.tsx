@@ -13,6 +13,7 @@ import { type TimelineEntry, getTaskView } from '@/lib/data/tasks';
 import { defaultLocale, isLocale } from '@/lib/i18n/config';
 import { formatDate, formatPercent } from '@/lib/i18n/format';
 import { localizedName } from '@/lib/i18n/localized';
+import { idOf } from '@/lib/validation/common';
 import type { LoadedTask } from '@/lib/validation/follow-ups';
 import { TaskStatusBadge, TrafficLightBadge } from '../_components/task-badges';
 import { FollowUpForm } from './_components/follow-up-form';
@@ -24,8 +25,8 @@ type Props = { params: Promise<{ taskId: string }> };
 
 /** Another department's task is missing to a department head: 404, like a task that never was. */
 const load = cache(async (rawId: string) => {
-  const id = Number(rawId);
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
+  const id = idOf(rawId);
+  if (id === undefined) notFound();
   const view = await getTaskView(await requireActor(), id);
   if (!view) notFound();
   return view;

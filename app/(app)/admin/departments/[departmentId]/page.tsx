@@ -9,20 +9,18 @@ import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
 import { getDepartment } from '@/lib/data/departments';
 import { localizedName } from '@/lib/i18n/localized';
+import { idOf } from '@/lib/validation/common';
 import { parentOptionsFor } from '../_components/parent-options';
 import { DepartmentStatusForm } from './department-status-form';
 import { EditDepartmentForm } from './edit-department-form';
-
-/** Ids are PostgreSQL integers: a larger number in the URL is simply not found. */
-const maxId = 2_147_483_647;
 
 type Props = { params: Promise<{ departmentId: string }> };
 
 async function load(params: Props['params']) {
   const actor = await requireActor();
   if (!can(actor, 'department.manage')) forbidden();
-  const id = Number((await params).departmentId);
-  if (!Number.isInteger(id) || id <= 0 || id > maxId) notFound();
+  const id = idOf((await params).departmentId);
+  if (id === undefined) notFound();
   const department = await getDepartment(actor, id);
   if (!department) notFound();
   return { actor, department };

@@ -12,22 +12,20 @@ import { getSignInStatus, getUser } from '@/lib/data/users';
 import { defaultLocale, isLocale } from '@/lib/i18n/config';
 import { formatDateTime } from '@/lib/i18n/format';
 import { localizedName } from '@/lib/i18n/localized';
+import { idOf } from '@/lib/validation/common';
 import { departmentOptionsFor } from '../_components/department-options';
 import { EditUserForm } from './edit-user-form';
 import { ResetPasswordForm } from './reset-password-form';
 import { SignInForm } from './sign-in-form';
 import { UserStatusForm } from './user-status-form';
 
-/** Ids are PostgreSQL integers: a larger number in the URL is simply not found. */
-const maxId = 2_147_483_647;
-
 type Props = { params: Promise<{ userId: string }> };
 
 async function load(params: Props['params']) {
   const actor = await requireActor();
   if (!can(actor, 'user.manage')) forbidden();
-  const id = Number((await params).userId);
-  if (!Number.isInteger(id) || id <= 0 || id > maxId) notFound();
+  const id = idOf((await params).userId);
+  if (id === undefined) notFound();
   const user = await getUser(actor, id);
   if (!user) notFound();
   return { actor, user };
