@@ -7,7 +7,7 @@ import { type Db, executeRows } from '@/db/client';
  * What every API request writes whether it is refused or not: the rate-limit counters and the
  * token's last use. Everything else must stay as it was.
  */
-const perRequest: Record<string, string[] | 'all'> = { api_request_counts: 'all', api_tokens: ['last_used_at'] };
+const perRequest: Record<string, string[] | 'all'> = { api_rate_limits: 'all', api_tokens: ['last_used_at'] };
 
 // The statement for each database, made once: the tables do not change while a test runs.
 const statements = new WeakMap<Db, Promise<SQL>>();
