@@ -20,8 +20,8 @@ import type { z } from './zod';
  * Before the handler runs, every request is authenticated (`Authorization: Bearer <token>`, else
  * 401), counted against the token's rate limit (429 with `Retry-After`), and its input parsed:
  * path parameters (invalid: 404), query and headers (strict: unknown query parameters are 422),
- * and the JSON body (415 unless JSON, 413 over 1 MB, 400 malformed, 422 invalid or with unknown
- * fields). Errors thrown by the handler become RFC 9457 problems (lib/api/problem.ts).
+ * and the JSON body (415 unless JSON in UTF-8, 413 over 1 MB, 400 malformed or nested past 32,
+ * 422 invalid or with unknown fields). Errors thrown by the handler become RFC 9457 problems (lib/api/problem.ts).
  */
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
