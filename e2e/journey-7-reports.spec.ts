@@ -85,7 +85,7 @@ test("journey 7: the secretary exports the quarter's supervision report and the 
   await expect(page).toHaveURL(new RegExp(`period=${year}-Q${quarter}`));
   await expect(report.getByText(`（${year}年第${quarter}季度）`, { exact: true })).toBeVisible();
   const ranking = page.getByRole('table', { name: '各单位落实情况排名' });
-  await expect(ranking.getByRole('columnheader')).toHaveText(['名次', '单位', '交办', '办结', '按期办结率', '逾期未办结', '退回', '得分']);
+  await expect(ranking.getByRole('columnheader')).toHaveText(['名次', '单位', '交办', '未到期', '办结', '按期办结率', '逾期未办结', '退回', '得分']);
   await expect(ranking.getByRole('row', { name: /大连市应急管理局/ })).toBeVisible();
   await expect(ranking.getByRole('row', { name: /中山区/ })).toBeVisible();
   await expect(ranking.getByRole('row').nth(1).getByRole('cell').first()).toHaveText('1');
