@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gte, lt, ne, or, sql } from 'drizzle-orm';
+import { and, gte, lt, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db/runtime';
 import { tasks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -7,6 +7,7 @@ import { type Period, currentQuarter, earlierPeriod, periodParam } from '@/lib/d
 import { cityDate } from '@/lib/domain/quarters';
 import { dayAfter, dayStart } from '@/lib/validation/list-query';
 import { assertCan, departmentScope } from './guard';
+import { dueOrDoneSql } from './task-light-sql';
 import type { FieldMessage } from '@/lib/validation/common';
 import { periodFromParams } from '@/lib/validation/period';
 
@@ -53,7 +54,7 @@ export async function defaultReportPeriod(actor: Actor, now: Date = new Date()):
         gte(tasks.assignedAt, dayStart(current.from)),
         lt(tasks.assignedAt, dayAfter(current.to)),
         ne(tasks.status, 'cancelled'),
-        or(eq(tasks.status, 'completed'), lt(tasks.dueDate, cityDate(now))),
+        dueOrDoneSql(cityDate(now)),
       ),
     )
     .limit(1);

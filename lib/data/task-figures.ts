@@ -7,7 +7,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { type Period, quartersIn } from '@/lib/domain/period';
 import { cityDate, cityOffset, quarterRange } from '@/lib/domain/quarters';
 import { departmentScope } from './guard';
-import { overdueSql, statusInSql } from './task-light-sql';
+import { dueOrDoneSql, overdueSql, statusInSql } from './task-light-sql';
 import { openTaskStatuses } from '@/lib/domain/task-state';
 
 /**
@@ -97,7 +97,7 @@ function taskAggregates(today: string) {
   const isCompleted = sql`${tasks.status} = 'completed'`;
   // Verified before the city's midnight that ends the due date. The city keeps UTC+8 all year, so a
   // fixed offset serves, and is much cheaper per row than looking up the 'Asia/Shanghai' zone.
-  const dueOrDone = sql`(${isCompleted} OR ${tasks.dueDate} < ${today}::date)`;
+  const dueOrDone = dueOrDoneSql(today);
   const onTime = sql`${isCompleted} AND ${tasks.completedAt} < ((${tasks.dueDate} + 1)::timestamp AT TIME ZONE INTERVAL '${sql.raw(cityOffset)}')`;
   return {
     assigned: sql<number>`count(*)::int`,

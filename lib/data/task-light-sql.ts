@@ -23,6 +23,14 @@ export function overdueSql(today: string): SQL {
   return sql`(${statusInSql(workingTaskStatuses)} AND ${tasks.dueDate} < ${today}::date)`;
 }
 
+/**
+ * A task that weighs in the figures and the ranking (lib/domain/scoring.ts): completed, or past its
+ * due date on `today`. The rest are not due yet (未到期).
+ */
+export function dueOrDoneSql(today: string): SQL {
+  return sql`(${tasks.status} = 'completed' OR ${tasks.dueDate} < ${today}::date)`;
+}
+
 /** lib/domain/task-light.ts `trafficLight`, in SQL; a test keeps the two equal. */
 export function trafficLightSql(today: string, settings: LightSettings = lightSettings()): SQL<'green' | 'yellow' | 'red' | null> {
   const day = sql`${today}::date`;
