@@ -54,7 +54,9 @@ export default defineConfig({
     command: `bash scripts/e2e-server.sh ${port}`,
     url: `${baseURL}/api/health`,
     timeout: 240_000,
-    reuseExistingServer: !process.env.CI,
+    // Never a stranger's server: another Docket on this port has its own data and accounts.
+    // Playwright refuses a port already answering, naming it; E2E_PORT picks another.
+    reuseExistingServer: false,
     stdout: 'pipe',
   },
 });
