@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { migrateDatabase } from '../db/migrate';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed/accounts';
 import { seedDemo } from '../db/seed';
 import { env } from '../lib/env';
+import { buildFailureMessage, runBuild } from './build-step';
 import { runCli } from './cli';
 
 const root = path.resolve(__dirname, '..');
@@ -27,12 +28,15 @@ function newestSourceChange(): number {
 }
 
 /** Builds when there is no build yet or a source file is newer than it. */
-function buildIfNeeded(): void {
+async function buildIfNeeded(dataDir: string): Promise<void> {
   const buildId = path.join(root, '.next', 'BUILD_ID');
   if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSourceChange()) return;
   console.log('Building Docket (first run or changed sources)…');
-  const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('next build failed');
+  const logFile = path.join(dataDir, 'next-build.log');
+  const outcome = await runBuild(root, logFile);
+  if (outcome.code === 0) return;
+  console.error(`docket: ${buildFailureMessage(outcome, path.relative(process.cwd(), logFile) || logFile)}`);
+  process.exit(1);
 }
 
 /** A stable secret per data directory, so demo sessions survive a restart. */
@@ -62,7 +66,7 @@ runCli(async () => {
     await handle.close();
   }
 
-  buildIfNeeded();
+  await buildIfNeeded(dataDir);
 
   const port = String(config.PORT);
   const url = `http://localhost:${port}`;
