@@ -183,6 +183,25 @@ describe('PATCH /conferences/{id}', () => {
   });
 });
 
+describe('GET /conferences/{id} minutes', () => {
+  it('gives draft minutes to the office and leaders, null to a department head until published', async () => {
+    const made = await postConference('2033-06-01T09:00');
+    const patch = (body: Record<string, unknown>) => ok({ method: 'PATCH', path: `/conferences/${made.id}`, token: w.tokens.secretary, body }, patchConferenceOperation.response.schema);
+    await ok({ method: 'POST', path: `/conferences/${made.id}/invitations`, token: w.tokens.secretary, body: { departmentIds: [w.ownDeptId] } }, inviteDepartmentsOperation.response.schema);
+    const scheduled = await patch({ status: 'scheduled', version: made.version });
+    const held = await patch({ status: 'held', version: scheduled.version });
+    const draft = await patch({ minutesText: '## 纪要草稿', version: held.version });
+    const minutesFor = async (token: string) => (await ok({ path: `/conferences/${made.id}`, token }, detail)).minutesText;
+    expect(await minutesFor(w.tokens.secretary)).toBe('## 纪要草稿');
+    expect(await minutesFor(w.tokens.leader)).toBe('## 纪要草稿');
+    // The field stays in the response (the contract only grows), empty for a department head.
+    const forHead = await ok({ path: `/conferences/${made.id}`, token: w.tokens.head }, detail);
+    expect(forHead).toHaveProperty('minutesText', null);
+    await patch({ status: 'minutes_published', version: draft.version });
+    for (const token of [w.tokens.secretary, w.tokens.leader, w.tokens.head]) expect(await minutesFor(token)).toBe('## 纪要草稿');
+  });
+});
+
 describe('POST /conferences/schedule-year', () => {
   it("creates the year's four quarterly conferences as drafts, once (409 the second time, nothing written)", async () => {
     const planned = await ok({ method: 'POST', path: '/conferences/schedule-year', token: w.tokens.secretary, body: { year: 2034 } }, scheduleYearOperation.response.schema);

@@ -27,7 +27,7 @@ const officeWrites: PolicyAction[] = [
 ];
 const adminOnly: PolicyAction[] = ['user.manage', 'department.manage', 'settings.manage'];
 // Read by the office and leaders, not by department heads.
-const overview: PolicyAction[] = ['person.list'];
+const overview: PolicyAction[] = ['person.list', 'conference.readDraftMinutes'];
 const departmentOwn: PolicyAction[] = [
   'conference.read', 'conference.recordAttendance', 'action.read', 'task.read', 'task.export', 'report.read',
   'task.acknowledge', 'task.progress', 'task.submit', 'task.requestExtension', 'task.comment',

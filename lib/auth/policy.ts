@@ -14,6 +14,8 @@ const departmentWork: Rule = { department_head: 'own' };
 export const policy = {
   // Conferences and what belongs to them
   'conference.read': everyoneReads,
+  /** Minutes text before it is published; department heads read minutes once published. */
+  'conference.readDraftMinutes': { admin: 'all', secretary: 'all', leader: 'all' },
   'conference.create': office,
   'conference.update': office,
   'conference.scheduleYear': office,

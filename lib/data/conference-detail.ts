@@ -4,12 +4,15 @@ import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/runtime';
 import { agendaItems, attachments, conferenceInvitations, conferences, departments, people, speakers, venues } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/policy';
 import { agendaTiming } from '@/lib/domain/agenda';
 import { conferenceScope } from './conference-scope';
 
 /**
  * Everything on a conference page, or null when it is missing or not the actor's to see
- * (a department head sees conferences their department is invited to).
+ * (a department head sees conferences their department is invited to). Minutes not yet
+ * published come as `minutesText: null` to those without conference.readDraftMinutes,
+ * so the page, the Word export and the API all answer alike.
  */
 export async function getConferenceDetail(actor: Actor, id: number) {
   const db = await getDb();
@@ -20,6 +23,9 @@ export async function getConferenceDetail(actor: Actor, id: number) {
     .leftJoin(chair, eq(chair.id, conferences.chairPersonId))
     .where(and(eq(conferences.id, id), conferenceScope(actor)));
   if (!conference) return null;
+  if (conference.conference.status !== 'minutes_published' && !can(actor, 'conference.readDraftMinutes')) {
+    conference.conference = { ...conference.conference, minutesText: null };
+  }
 
   const hostDepartment = alias(departments, 'host');
   const [venueRows, invitationRows, speakerRows, agendaRows, documentRows] = await Promise.all([

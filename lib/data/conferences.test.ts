@@ -141,6 +141,20 @@ describe('conference records', () => {
     expect(audit.map((a) => a.action)).toContain('conference.correct');
   });
 
+  it('gives draft minutes to the office and leaders only; published minutes to every reader', async () => {
+    const { conference } = await createConference(secretary, special());
+    await inviteDepartments(secretary, { conferenceId: conference.id, departmentIds: [deptA] });
+    await changeConferenceStatus(secretary, { id: conference.id, version: 1, to: 'scheduled' });
+    const held = await changeConferenceStatus(secretary, { id: conference.id, version: 2, to: 'held' });
+    const saved = await saveMinutes(secretary, { id: conference.id, version: held.version, minutesText: '## 纪要草稿' });
+    const minutesOf = async (actor: Actor) => (await getConferenceDetail(actor, conference.id))?.conference.minutesText;
+    expect(await minutesOf(secretary)).toBe('## 纪要草稿');
+    expect(await minutesOf(leader)).toBe('## 纪要草稿');
+    expect(await minutesOf(head)).toBeNull();
+    await changeConferenceStatus(secretary, { id: conference.id, version: saved.version, to: 'minutes_published' });
+    for (const actor of [secretary, leader, head]) expect(await minutesOf(actor)).toBe('## 纪要草稿');
+  });
+
   it('refuses every write to leaders and department heads', async () => {
     const { conference } = await createConference(secretary, special());
     for (const actor of [leader, head]) {

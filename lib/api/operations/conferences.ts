@@ -95,7 +95,7 @@ export const conferenceSchema = z
 export const conferenceDetailSchema = conferenceSchema
   .extend({
     noticeText: z.string().nullable().openapi({ description: 'The notice (Markdown).' }),
-    minutesText: z.string().nullable().openapi({ description: 'The minutes (Markdown).' }),
+    minutesText: z.string().nullable().openapi({ description: 'The minutes (Markdown). Until they are published, `null` for readers who may not see drafts (department heads).' }),
     chair: z
       .object({ name: z.string(), nameEn: z.string().nullable(), position: z.string().nullable(), positionEn: z.string().nullable() })
       .strict()

@@ -44,10 +44,8 @@ export default async function MinutesPage({ params }: Props) {
   const published = conference.status === 'minutes_published';
   const held = conference.status === 'held' || published;
   const canManage = can(actor, 'conference.update');
-  // Drafts are the office's (and the leaders', who read everything); departments see published minutes.
-  const canReadDraft = canManage || actor.role === 'leader';
+  // lib/data leaves out draft text for those who may not read it (conference.readDraftMinutes).
   const minutesText = conference.minutesText?.trim() ? conference.minutesText : null;
-  const showText = minutesText && (published || canReadDraft);
   const back = (
     <Link href={`/conferences/${conference.id}`} className="inline-flex items-center gap-1 text-sm text-accent underline-offset-2 hover:underline">
       <ArrowLeft className="size-4" aria-hidden="true" />
@@ -205,7 +203,7 @@ export default async function MinutesPage({ params }: Props) {
         </Section>
 
         <Section title={t('text')}>
-          {showText ? (
+          {minutesText ? (
             // Sanitized by renderMarkdown: no scripts, handlers, styles or frames survive.
             <div className={markdownClasses} dangerouslySetInnerHTML={{ __html: renderMarkdown(minutesText, { headingLevel: 3 }) }} />
           ) : (

@@ -13,8 +13,6 @@ export interface MinutesDocumentInput {
   detail: ConferenceDetail;
   actions: ConferenceAction[];
   locale: Locale;
-  /** Whether the reader may see unpublished minutes text (the office and leaders), as on the minutes page. */
-  canReadDraft: boolean;
   now?: Date;
 }
 
@@ -23,7 +21,7 @@ export interface MinutesDocumentInput {
  * attendance, speakers, agenda, the minutes text (Markdown) and the requested actions with their
  * lead and supporting departments and due dates. Issued by the convening body.
  */
-export function minutesDocument({ detail, actions, locale, canReadDraft, now = new Date() }: MinutesDocumentInput): OfficialDocumentInput {
+export function minutesDocument({ detail, actions, locale, now = new Date() }: MinutesDocumentInput): OfficialDocumentInput {
   const t = translator(locale);
   const { conference } = detail;
   const en = locale === 'en';
@@ -117,7 +115,7 @@ export function minutesDocument({ detail, actions, locale, canReadDraft, now = n
     ],
     [
       t('conferences.minutes.text'),
-      minutesText && (published || canReadDraft) ? markdownBlocks(minutesText, { headingLevel: 2 }) : [{ type: 'paragraph', content: t('conferences.minutes.notPublished') }],
+      minutesText ? markdownBlocks(minutesText, { headingLevel: 2 }) : [{ type: 'paragraph', content: t('conferences.minutes.notPublished') }],
     ],
     [t('conferences.minutes.requestedActions'), actionBlocks(actions, locale)],
   ];

@@ -1,6 +1,5 @@
 import { getTranslations } from 'next-intl/server';
 import { getActor } from '@/lib/auth/session';
-import { can } from '@/lib/auth/policy';
 import { listConferenceActions } from '@/lib/data/actions';
 import { getConferenceDetail } from '@/lib/data/conference-detail';
 import { officialDocx } from '@/lib/export/docx/official-document';
@@ -15,8 +14,8 @@ export const dynamic = 'force-dynamic';
 
 /**
  * The minutes of a held conference as a Word document, in the user's language. Whoever may open
- * the minutes page gets the same content: the text of unpublished minutes only for the office and
- * leaders. A conference not held yet has no minutes (404), like one the user may not see.
+ * the minutes page gets the same content: lib/data gives the text of unpublished minutes only to
+ * those who may read drafts (the office and leaders). A conference not held yet has no minutes (404), like one the user may not see.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ conferenceId: string }> }) {
   const actor = await getActor();
@@ -26,9 +25,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ con
   const [detail, actions, locale] = await Promise.all([getConferenceDetail(actor, id.data), listConferenceActions(actor, id.data), pageLocale()]);
   const status = detail?.conference.status;
   if (!detail || (status !== 'held' && status !== 'minutes_published')) return plainError(404);
-  // As on the minutes page: drafts are the office's and the leaders' (who read everything).
-  const canReadDraft = can(actor, 'conference.update') || actor.role === 'leader';
-  const document = minutesDocument({ detail, actions: actions ?? [], locale, canReadDraft });
+  const document = minutesDocument({ detail, actions: actions ?? [], locale });
   const t = await getTranslations('minutesDocx');
   const title = localizedName({ name: detail.conference.title, nameEn: detail.conference.titleEn }, locale);
   return docxResponse(await officialDocx(document), t('fileName', { title }));
