@@ -15,10 +15,12 @@ const nextConfig = {
   // forbidden() answers 403 with app/forbidden.tsx for whole areas a role may not use.
   experimental: {
     authInterrupts: true,
-    // Uploads pass through proxy.ts, which buffers bodies; the app enforces UPLOAD_MAX_MB itself.
-    proxyClientMaxBodySize: '200mb',
-    // Follow-ups post evidence files through a server action (10 files of UPLOAD_MAX_MB each).
-    serverActions: { bodySizeLimit: '200mb' },
+    // What Next buffers for proxy.ts per request: just above the 1 MB it lets a signed-in person
+    // send (lib/http/body-limit.ts), so it can tell a larger chunked body. Files skip the proxy:
+    // they stream to the upload routes under app/api/uploads/.
+    proxyClientMaxBodySize: '1280kb',
+    // Forms send text only; evidence files are uploaded first and posted as signed receipts.
+    serverActions: { bodySizeLimit: '1mb' },
   },
   async headers() {
     // The Content-Security-Policy is per request (it carries a nonce): see proxy.ts.

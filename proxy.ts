@@ -1,6 +1,11 @@
 import { encode, getToken } from 'next-auth/jwt';
 import { type NextRequest, NextResponse } from 'next/server';
+import { negotiateLocale } from '@/lib/api/locale';
+import { problemResponse } from '@/lib/api/problem';
 import { contentSecurityPolicy } from '@/lib/auth/csp';
+import { anonymousBodyLimit, bodyExceeds, declaredLength, formatLimit, sessionBodyLimit } from '@/lib/http/body-limit';
+import { isLocale, localeCookie } from '@/lib/i18n/config';
+import { translator } from '@/lib/i18n/translator';
 import { requestIdCookie, requestIdFrom, requestIdHeader } from '@/lib/request-id';
 
 // Only an optimistic gate: lib/data checks the actor on every read and write.
@@ -25,6 +30,37 @@ const malformedPageTarget = '/malformed-path';
 
 function secure(): boolean {
   return (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
+}
+
+// The shape of a personal API token (lib/data/api-tokens.ts); whether it is valid is for /api/v1 to say.
+const bearerToken = /^Bearer[ \t]+dkt_[A-Za-z0-9_-]{16,}[ \t]*$/i;
+
+/**
+ * 413 before anything reads a body larger than the asker may send: 64 KB without a session or
+ * token, 1 MB with one. Chunked bodies are counted as they arrive (Next hands the proxy at most
+ * `proxyClientMaxBodySize`, set just above 1 MB in next.config.js, so a count past 1 MB is proof).
+ */
+async function oversizeAnswer(request: NextRequest, requestId: string): Promise<Response | null> {
+  if (!request.body && declaredLength(request.headers) === null) return null;
+  const signedIn =
+    bearerToken.test(request.headers.get('authorization') ?? '') ||
+    Boolean(await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET ?? '', secureCookie: secure() }).catch(() => null));
+  const limit = signedIn ? sessionBodyLimit : anonymousBodyLimit;
+  if (!(await bodyExceeds(request, limit))) return null;
+  const cookieLocale = request.cookies.get(localeCookie)?.value;
+  const locale = isLocale(cookieLocale) ? cookieLocale : negotiateLocale(request.headers.get('accept-language'));
+  const t = translator(locale);
+  const { pathname } = request.nextUrl;
+  // Closing the connection stops a client that would go on sending the rest.
+  const close = { Connection: 'close' };
+  if (pathname.startsWith('/api/')) {
+    const detail = t('api.problems.payloadTooLarge', { max: formatLimit(limit) });
+    return problemResponse('payload_too_large', locale, detail, { instance: pathname, requestId, headers: close });
+  }
+  return new Response(t('errors.bodyTooLarge', { max: formatLimit(limit) }), {
+    status: 413,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...close },
+  });
 }
 
 export async function proxy(request: NextRequest) {
@@ -57,6 +93,9 @@ export async function proxy(request: NextRequest) {
     }
     return stamped(response);
   };
+
+  const oversize = await oversizeAnswer(request, requestId);
+  if (oversize) return stamped(new NextResponse(oversize.body, oversize));
 
   if (malformedPath(pathname)) {
     const target = new URL(pathname.startsWith('/api/') ? malformedApiTarget : malformedPageTarget, request.url);
@@ -102,7 +141,9 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: '/((?!_next/static|_next/image|favicon.ico|robots.txt).*)',
+      // Not the upload routes: Next would hand them on cut at `proxyClientMaxBodySize`. They check
+      // the session and count the bytes themselves (lib/http/upload-route.ts).
+      source: '/((?!_next/static|_next/image|favicon.ico|robots.txt|api/uploads/).*)',
       // Prefetches get no nonce'd HTML, so they need no policy of their own.
       missing: [
         { type: 'header', key: 'next-router-prefetch' },

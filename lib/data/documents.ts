@@ -1,5 +1,6 @@
 import 'server-only';
 import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/runtime';
 import { attachments, conferences, followUps, tasks } from '@/db/schema';
@@ -8,6 +9,7 @@ import { detectFileType } from '@/lib/domain/file-type';
 import { env } from '@/lib/env';
 import { notFound } from '@/lib/errors';
 import { getStorage, storageKeyFor } from '@/lib/storage';
+import { UploadTooLarge, discardStaged, stageStream, stagedExists, stagedPath } from '@/lib/uploads/staging';
 import { type FieldMessage, ValidationError, fieldErrorsOf, parseInput } from '@/lib/validation/common';
 import { documentFileNameSchema, removeDocumentSchema, rowId } from '@/lib/validation/documents';
 import { writeAudit } from './audit';
@@ -17,7 +19,9 @@ import { assertCan, departmentScope } from './guard';
 export interface UploadDocumentInput {
   conferenceId: number;
   fileName: string;
-  bytes: Uint8Array;
+  /** In memory (scripts, tests), or the request body streamed to staging (the upload route). */
+  bytes?: Uint8Array;
+  body?: ReadableStream<Uint8Array>;
 }
 
 const fileRefusal: Record<'disguised' | 'unsupported' | 'empty', string> = {
@@ -31,10 +35,6 @@ export function uploadMaxBytes(): number {
   return Math.floor(env().UPLOAD_MAX_MB * 1024 * 1024);
 }
 
-/**
- * Adds a document (notice, report, slides…) to a conference. The type is read from the
- * content; the bytes are stored once per SHA-256, whoever uploads them and however often.
- */
 /** A file checked and hashed, ready to store and attach to a conference or a follow-up. */
 export interface PreparedUpload {
   fileName: string;
@@ -42,29 +42,67 @@ export interface PreparedUpload {
   sizeBytes: number;
   sha256: string;
   storageKey: string;
-  bytes: Uint8Array;
+  /** The content: in memory, or a file streamed to the staging folder. */
+  bytes?: Uint8Array;
+  stagedId?: string;
+}
+
+const refusal = (field: string, ...messages: FieldMessage[]) => new ValidationError({ [field]: messages });
+const tooLarge = (field: string) => refusal(field, { key: 'fileTooLarge', values: { max: env().UPLOAD_MAX_MB } });
+
+/** The file name as stored (NFC, trimmed), or the form field's errors. Checked before any byte is read. */
+export function checkedFileName(fileName: string, field = 'file'): string {
+  const named = documentFileNameSchema.safeParse(fileName);
+  if (!named.success) throw refusal(field, ...Object.values(fieldErrorsOf(named.error)).flat());
+  return named.data;
 }
 
 /** Checks name, size and type (by content); problems are reported on the given form field. */
 export function prepareUpload(input: { fileName: string; bytes: Uint8Array }, field = 'file'): PreparedUpload {
-  const refuse = (...messages: FieldMessage[]) => new ValidationError({ [field]: messages });
-  const named = documentFileNameSchema.safeParse(input.fileName);
-  if (!named.success) throw refuse(...Object.values(fieldErrorsOf(named.error)).flat());
+  const fileName = checkedFileName(input.fileName, field);
   const { bytes } = input;
-  if (bytes.byteLength > uploadMaxBytes()) throw refuse({ key: 'fileTooLarge', values: { max: env().UPLOAD_MAX_MB } });
-  const type = detectFileType(bytes, named.data);
-  if (!type.ok) throw refuse({ key: fileRefusal[type.reason] });
+  if (bytes.byteLength > uploadMaxBytes()) throw tooLarge(field);
+  const type = detectFileType(bytes, fileName);
+  if (!type.ok) throw refusal(field, { key: fileRefusal[type.reason] });
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  return { fileName: named.data, mediaType: type.mediaType, sizeBytes: bytes.byteLength, sha256, storageKey: storageKeyFor(sha256), bytes };
+  return { fileName, mediaType: type.mediaType, sizeBytes: bytes.byteLength, sha256, storageKey: storageKeyFor(sha256), bytes };
+}
+
+/**
+ * Streams a request body to staging under `UPLOAD_MAX_MB` and checks it as `prepareUpload`
+ * does, its type read from its first and last bytes. A refused file is removed at once.
+ */
+export async function receiveUpload(body: ReadableStream<Uint8Array> | null, fileName: string, field = 'file'): Promise<PreparedUpload> {
+  const name = checkedFileName(fileName, field);
+  if (!body) throw refusal(field, { key: 'fileEmpty' });
+  const staged = await stageStream(body, uploadMaxBytes()).catch((error: unknown) => {
+    throw error instanceof UploadTooLarge ? tooLarge(field) : error;
+  });
+  const type = detectFileType(staged.head, name, staged.tail);
+  if (!type.ok) {
+    await discardStaged(staged.stagedId);
+    throw refusal(field, { key: fileRefusal[type.reason] });
+  }
+  return { fileName: name, mediaType: type.mediaType, sizeBytes: staged.sizeBytes, sha256: staged.sha256, storageKey: storageKeyFor(staged.sha256), stagedId: staged.stagedId };
 }
 
 /**
  * Stores the bytes once per SHA-256. Called before the row is written so a row never points
  * at a missing file; a rolled-back upload leaves at most an unreferenced blob, reused later.
+ * A staged file is moved into place; one already gone (swept, or used by a post that got there
+ * first) is refused as expired unless the same bytes are stored already.
  */
-export async function storeUpload(upload: PreparedUpload): Promise<void> {
+export async function storeUpload(upload: PreparedUpload, field = 'file'): Promise<void> {
   const storage = getStorage();
-  if (!(await storage.has?.(upload.storageKey))) await storage.put(upload.storageKey, upload.bytes);
+  if (await storage.has?.(upload.storageKey)) {
+    if (upload.stagedId) await discardStaged(upload.stagedId);
+    return;
+  }
+  if (upload.bytes) return storage.put(upload.storageKey, upload.bytes);
+  if (!upload.stagedId || !(await stagedExists(upload.stagedId))) throw refusal(field, { key: 'uploadExpired' });
+  if (storage.putFile) return storage.putFile(upload.storageKey, stagedPath(upload.stagedId));
+  await storage.put(upload.storageKey, new Uint8Array(await fs.readFile(stagedPath(upload.stagedId))));
+  await discardStaged(upload.stagedId);
 }
 
 /**
@@ -74,8 +112,16 @@ export async function storeUpload(upload: PreparedUpload): Promise<void> {
 export async function uploadConferenceDocument(actor: Actor, input: UploadDocumentInput) {
   assertCan(actor, 'conference.manageDocuments');
   const conferenceId = parseInput(rowId, input.conferenceId);
-  const upload = prepareUpload(input);
   const db = await getDb();
+  let upload: PreparedUpload;
+  if (input.body) {
+    checkedFileName(input.fileName);
+    // Refused before a byte is read: a conference this person may not change, or cancelled.
+    await editableConference(db, actor, conferenceId);
+    upload = await receiveUpload(input.body, input.fileName);
+  } else {
+    upload = prepareUpload({ fileName: input.fileName, bytes: input.bytes ?? new Uint8Array() });
+  }
   return db.transaction(async (tx) => {
     await editableConference(tx, actor, conferenceId);
     await storeUpload(upload);

@@ -14,6 +14,7 @@ import { type FollowUpInput, bodyRequired, evidenceKinds, followUpSchema, maxEvi
 import { writeAudit } from './audit';
 import { departmentScope, assertCan } from './guard';
 import { type PreparedUpload, prepareUpload, storeUpload } from './documents';
+import { type EvidenceFile, redeemReceipt } from './evidence-uploads';
 import { notifyFollowUp } from './notifications';
 
 type Task = typeof tasks.$inferSelect;
@@ -97,14 +98,14 @@ export async function postFollowUp(
   actor: Actor,
   input: FollowUpInput,
   now: Date = new Date(),
-  files: { fileName: string; bytes: Uint8Array }[] = [],
+  files: EvidenceFile[] = [],
 ): Promise<PostFollowUpResult> {
   const data = parseInput(followUpSchema, input);
   const kind = data.kind as FollowUpKind;
   if (files.length && !evidenceKinds.has(kind)) throw new ValidationError({ files: [{ key: 'evidenceNotAllowed' }] });
   if (files.length > maxEvidenceFiles) throw new ValidationError({ files: [{ key: 'tooManyFiles', values: { max: maxEvidenceFiles } }] });
   // Checked before the transaction: a refused file writes nothing.
-  const uploads = files.map((file) => prepareUpload(file, 'files'));
+  const uploads = files.map((file) => ('receipt' in file ? redeemReceipt(actor, data.taskId, file.receipt, now) : prepareUpload(file, 'files')));
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [task] = await tx
@@ -229,7 +230,7 @@ export async function applyFollowUp(tx: Tx, actor: Actor, task: Task, c: FollowU
     })
     .returning();
   for (const upload of uploads) {
-    await storeUpload(upload);
+    await storeUpload(upload, 'files');
     await tx.insert(attachments).values({
       followUpId: followUp!.id,
       fileName: upload.fileName,

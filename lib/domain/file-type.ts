@@ -90,21 +90,24 @@ const u32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at +
 const latin1 = (b: Uint8Array, from: number, length: number) => String.fromCharCode(...b.subarray(from, from + length));
 
 /**
- * Entry names of a zip archive: from the central directory when the end record is there,
- * else by walking the local headers from the start (enough for a truncated or streamed file).
+ * Entry names of a zip archive: from the central directory when the end record is in `tail`
+ * (the whole file, or its last bytes), else by walking the local headers from the start of
+ * `bytes` (enough for a truncated or streamed file).
  */
-export function zipEntryNames(bytes: Uint8Array, limit = 10_000): string[] {
+export function zipEntryNames(bytes: Uint8Array, limit = 10_000, tail: Uint8Array = bytes): string[] {
   const names: string[] = [];
-  // End of central directory: 22 bytes plus a comment of at most 65 535 bytes, at the end.
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
-    if (!startsWith(bytes, [0x50, 0x4b, 0x05, 0x06], at)) continue;
-    const count = u16(bytes, at + 10);
-    let entry = u32(bytes, at + 16);
-    for (let i = 0; i < count && names.length < limit; i++) {
-      if (entry + 46 > bytes.length || !startsWith(bytes, [0x50, 0x4b, 0x01, 0x02], entry)) break;
-      const nameLength = u16(bytes, entry + 28);
-      names.push(latin1(bytes, entry + 46, nameLength));
-      entry += 46 + nameLength + u16(bytes, entry + 30) + u16(bytes, entry + 32);
+  // End of central directory: 22 bytes plus a comment of at most 65 535 bytes, at the end. The
+  // directory ends where that record starts, so it is found from its size, not its offset: that
+  // works on a file's last bytes alone, and on archives with data before them.
+  for (let at = tail.length - 22; at >= Math.max(0, tail.length - 22 - 0xffff); at--) {
+    if (!startsWith(tail, [0x50, 0x4b, 0x05, 0x06], at)) continue;
+    const count = u16(tail, at + 10);
+    let entry = at - u32(tail, at + 12);
+    for (let i = 0; i < count && names.length < limit && entry >= 0; i++) {
+      if (entry + 46 > tail.length || !startsWith(tail, [0x50, 0x4b, 0x01, 0x02], entry)) break;
+      const nameLength = u16(tail, entry + 28);
+      names.push(latin1(tail, entry + 46, nameLength));
+      entry += 46 + nameLength + u16(tail, entry + 30) + u16(tail, entry + 32);
     }
     if (names.length) return names;
     break;
@@ -120,15 +123,15 @@ export function zipEntryNames(bytes: Uint8Array, limit = 10_000): string[] {
   return names;
 }
 
-function officeOpenXmlFamily(bytes: Uint8Array): Family {
-  const names = zipEntryNames(bytes);
+function officeOpenXmlFamily(bytes: Uint8Array, tail: Uint8Array): Family {
+  const names = zipEntryNames(bytes, 10_000, tail);
   if (names.some((n) => n.startsWith('word/'))) return 'docx';
   if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
   if (names.some((n) => n.startsWith('ppt/'))) return 'pptx';
   return 'zip';
 }
 
-function familyOf(bytes: Uint8Array): Family {
+function familyOf(bytes: Uint8Array, tail: Uint8Array): Family {
   if (startsWith(bytes, signatures.mz) || startsWith(bytes, signatures.elf) || startsWith(bytes, signatures.shebang)) return 'executable';
   if (signatures.machO.some((s) => startsWith(bytes, s))) return 'executable';
   if (startsWith(bytes, signatures.png)) return 'png';
@@ -136,7 +139,7 @@ function familyOf(bytes: Uint8Array): Family {
   if (startsWith(bytes, signatures.gif87) || startsWith(bytes, signatures.gif89)) return 'gif';
   if (startsWith(bytes, signatures.riff) && startsWith(bytes, signatures.webp, 8)) return 'webp';
   if (startsWith(bytes, signatures.ole2)) return 'ole2';
-  if (startsWith(bytes, signatures.zipLocal)) return officeOpenXmlFamily(bytes);
+  if (startsWith(bytes, signatures.zipLocal)) return officeOpenXmlFamily(bytes, tail);
   if (isPdf(bytes)) return 'pdf';
   return 'unknown';
 }
@@ -154,13 +157,14 @@ function isAllowedExtension(extension: string): extension is AllowedExtension {
 /**
  * Detects an upload's type from its content and checks its name against it. A file whose
  * name claims an accepted type it is not, or that is a program, is `disguised`; a file of a
- * kind Docket does not take (text, zip, `.exe` named as such) is `unsupported`.
+ * kind Docket does not take (text, zip, `.exe` named as such) is `unsupported`. A large file
+ * streamed to disk is read from its first bytes (`bytes`) and its last (`tail`).
  */
-export function detectFileType(bytes: Uint8Array, fileName: string): FileTypeResult {
+export function detectFileType(bytes: Uint8Array, fileName: string, tail: Uint8Array = bytes): FileTypeResult {
   if (bytes.length === 0) return { ok: false, reason: 'empty' };
   const extension = extensionOf(fileName);
   const allowed = isAllowedExtension(extension);
-  const family = familyOf(bytes);
+  const family = familyOf(bytes, tail);
   if (allowed && familyExtensions[family].includes(extension)) {
     return { ok: true, mediaType: mediaTypes[extension], extension };
   }

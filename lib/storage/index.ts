@@ -12,6 +12,8 @@ export interface FileStorage {
   get(key: string): Promise<Uint8Array | null>;
   /** Optional: lets content-addressed writers skip a file that is already stored. */
   has?(key: string): Promise<boolean>;
+  /** Optional: takes over a file on local disk (an upload streamed to staging), removing it there. */
+  putFile?(key: string, sourcePath: string): Promise<void>;
 }
 
 /** Content-addressed: the same bytes always get the same key, so a file uploaded twice is stored once. */

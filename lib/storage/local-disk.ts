@@ -42,6 +42,21 @@ export class LocalDiskStorage implements FileStorage {
     }
   }
 
+  /** A rename when the source is on the same disk (the staging folder is under the root), else a copy. */
+  async putFile(key: string, sourcePath: string): Promise<void> {
+    const target = this.pathOf(key);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    try {
+      await fs.rename(sourcePath, target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      const temp = `${target}.${crypto.randomBytes(6).toString('hex')}.tmp`;
+      await fs.copyFile(sourcePath, temp);
+      await fs.rename(temp, target);
+      await fs.rm(sourcePath, { force: true });
+    }
+  }
+
   async get(key: string): Promise<Uint8Array | null> {
     try {
       return new Uint8Array(await fs.readFile(this.pathOf(key)));

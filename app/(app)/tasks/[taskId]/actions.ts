@@ -20,9 +20,9 @@ export type FollowUpFormState = FormState<
   { conflict?: string[] }
 >;
 
-/** The evidence files of a submission; an empty file input still sends one nameless part. */
-function filesOf(formData: FormData) {
-  return formData.getAll('files').filter((value): value is File => value instanceof File && value.name !== '');
+/** The receipts of the evidence files the form uploaded first (app/api/uploads/tasks/…/evidence). */
+function receiptsOf(formData: FormData) {
+  return formData.getAll('receipts').filter((value): value is string => typeof value === 'string' && value !== '').map((receipt) => ({ receipt }));
 }
 
 /** The lines a stale-version conflict shows: each changed field, then the entries written since. */
@@ -51,7 +51,7 @@ async function conflictLines(error: unknown, loadedRaw: string | undefined): Pro
 }
 
 /**
- * Posts one follow-up from the task page: the kind, its text, percent, date and evidence files,
+ * Posts one follow-up from the task page: the kind, its text, percent, date and evidence receipts,
  * against the task version the page was loaded with and the idempotency key it was rendered with
  * (a double submit records one entry). lib/data decides whether this actor may post it now.
  */
@@ -71,8 +71,7 @@ export async function postFollowUpAction(_previous: FollowUpFormState, formData:
   if (!parsed.success) return { ...(await invalid(parsed.error)), values };
   let posted: Awaited<ReturnType<typeof postFollowUp>>;
   try {
-    const files = await Promise.all(filesOf(formData).map(async (file) => ({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
-    posted = await postFollowUp(actor, parsed.data, new Date(), files);
+    posted = await postFollowUp(actor, parsed.data, new Date(), receiptsOf(formData));
   } catch (error) {
     return { ...(await failure(error)), values, conflict: await conflictLines(error, textOf(formData, 'loaded')) };
   }

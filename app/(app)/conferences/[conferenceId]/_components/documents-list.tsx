@@ -4,6 +4,7 @@ import { FileText, Trash2, Upload } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { type FormEvent, useId, useRef, useState, useTransition } from 'react';
+import { uploadFile } from '@/app/_components/upload-file';
 import { Button, buttonClasses } from '@/app/_components/ui/button';
 import { inputClasses } from '@/app/_components/ui/field';
 import { cn } from '@/app/_components/ui/cn';
@@ -184,6 +185,8 @@ function UploadForm({ conferenceId, maxMb, onUploaded }: { conferenceId: number;
   const router = useRouter();
   const [errors, setErrors] = useState<string[]>([]);
   const [pending, setPending] = useState(false);
+  // The share of the file sent so far, while it is being sent.
+  const [progress, setProgress] = useState<number | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -203,25 +206,19 @@ function UploadForm({ conferenceId, maxMb, onUploaded }: { conferenceId: number;
     if (file.size > maxMb * 1024 * 1024) return fail([tValidation('fileTooLarge', { max: maxMb })]);
     setPending(true);
     setErrors([]);
-    try {
-      const body = new FormData();
-      body.set('file', file);
-      const response = await fetch(`/api/conferences/${conferenceId}/documents`, { method: 'POST', body, headers: { Accept: 'application/json' } });
-      const payload = (await response.json().catch(() => null)) as { fileName?: string; message?: string; fieldErrors?: Record<string, string[]> } | null;
-      if (response.ok) {
-        formRef.current?.reset();
-        onUploaded(payload?.fileName ?? file.name);
-        router.refresh();
-        return;
-      }
-      if (response.status === 401) return fail([tErrors('unauthenticated')]);
-      const fieldErrors = payload?.fieldErrors?.file;
-      fail(fieldErrors?.length ? fieldErrors : [payload?.message ?? t('failed')]);
-    } catch {
-      fail([t('failed')]);
-    } finally {
-      setPending(false);
+    setProgress(0);
+    const answer = await uploadFile<{ fileName?: string }>(`/api/uploads/conferences/${conferenceId}/documents`, file, setProgress);
+    setPending(false);
+    setProgress(null);
+    if (answer.ok) {
+      formRef.current?.reset();
+      onUploaded(answer.data.fileName ?? file.name);
+      router.refresh();
+      return;
     }
+    if (answer.status === 401) return fail([tErrors('unauthenticated')]);
+    const fieldErrors = answer.fieldErrors.file;
+    fail(fieldErrors?.length ? fieldErrors : [answer.message ?? t('failed')]);
   }
 
   const invalid = errors.length > 0;
@@ -249,6 +246,9 @@ function UploadForm({ conferenceId, maxMb, onUploaded }: { conferenceId: number;
       </div>
       <p id={hintId} className="text-sm text-ink-muted">
         {t('hint', { max: maxMb })}
+      </p>
+      <p role="status" className={cn('text-sm text-ink-muted', progress === null && 'sr-only')}>
+        {progress === null ? '' : t('progress', { percent: Math.round(progress * 100) })}
       </p>
       <div id={errorId} role="alert" className={cn('text-sm text-danger', !invalid && 'sr-only')}>
         {invalid ? (

@@ -4,6 +4,7 @@ import { type FormEvent, startTransition, useActionState, useEffect, useRef, use
 import { RefreshCw } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import { uploadFile } from '@/app/_components/upload-file';
 import { Button } from '@/app/_components/ui/button';
 import { cn } from '@/app/_components/ui/cn';
 import { Field, FormMessage, inputClasses, useFocusOnError } from '@/app/_components/ui/field';
@@ -51,6 +52,8 @@ export function FollowUpForm(props: FollowUpFormProps) {
   const [state, dispatch, pending] = useActionState<FollowUpFormState, FormData>(postFollowUpAction, null);
   const [chosen, setChosen] = useState<FollowUpKind | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
+  // What is being sent, while evidence files go up before the post.
+  const [uploading, setUploading] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   useFocusOnError(formRef, state);
 
@@ -75,23 +78,34 @@ export function FollowUpForm(props: FollowUpFormProps) {
 
   if (!kind) return <p className="text-ink-muted">{t('none')}</p>;
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const files = form.querySelector<HTMLInputElement>('input[type="file"]')?.files;
+    const input = form.querySelector<HTMLInputElement>('input[type="file"]');
+    const files = input?.files ? [...input.files] : [];
     // Said before the upload starts, rather than after sending megabytes the server will refuse.
-    const tooLarge = files && [...files].some((file) => file.size > maxMb * 1024 * 1024);
-    const tooMany = files && files.length > maxEvidenceFiles;
+    const tooLarge = files.some((file) => file.size > maxMb * 1024 * 1024);
+    const tooMany = files.length > maxEvidenceFiles;
     setFileError(tooLarge ? tValidation('fileTooLarge', { max: maxMb }) : tooMany ? tValidation('tooManyFiles', { max: maxEvidenceFiles }) : null);
-    if (tooLarge || tooMany) {
-      form.querySelector<HTMLElement>('input[type="file"]')?.focus();
-      return;
-    }
+    if (tooLarge || tooMany) return input?.focus();
     // Dispatched by hand, not through `action`, so React does not reset the form: after an error
     // or a conflict the text and the chosen files are still there.
     const data = new FormData(form);
-    // An empty file input still adds a nameless part, which would reach the server as a file called "blob".
-    if (!files?.length) data.delete('files');
+    data.delete('files');
+    // Each file goes to the upload route first; the post carries only their signed receipts.
+    for (const [index, file] of files.entries()) {
+      const report = (fraction: number) => setUploading(t('uploadProgress', { name: file.name, index: index + 1, count: files.length, percent: Math.round(fraction * 100) }));
+      report(0);
+      const answer = await uploadFile<{ receipt: string }>(`/api/uploads/tasks/${taskId}/evidence`, file, report);
+      if (!answer.ok) {
+        setUploading(null);
+        const refused = answer.fieldErrors.files ?? [];
+        setFileError(refused.length ? `${file.name}: ${refused.join(' ')}` : (answer.message ?? t('uploadFailed')));
+        return input?.focus();
+      }
+      data.append('receipts', answer.data.receipt);
+    }
+    setUploading(null);
     startTransition(() => dispatch(data));
   }
 
@@ -175,7 +189,10 @@ export function FollowUpForm(props: FollowUpFormProps) {
 
       <KindFields {...props} kind={kind} values={values} errors={errors} fileErrors={fileErrors} />
 
-      <Button type="submit" disabled={pending || refreshing} variant={kind === 'cancel' ? 'danger' : 'primary'}>
+      <p role="status" className={cn('text-sm text-ink-muted', !uploading && 'sr-only')}>
+        {uploading ?? ''}
+      </p>
+      <Button type="submit" disabled={pending || refreshing || uploading !== null} variant={kind === 'cancel' ? 'danger' : 'primary'}>
         {pending ? t('pending') : t(`actions.${kind as PostableKind}`)}
       </Button>
     </form>
