@@ -71,6 +71,23 @@ describe('detectFileType accepts each allowed type under its own extension', () 
     expect(detectFileType(junk(1025), 'a.pdf')).toEqual({ ok: false, reason: 'disguised' });
   });
 
+  it('reads a large OOXML file from its first and last bytes, as an upload streamed to disk is read', () => {
+    // Local headers whose sizes sit in data descriptors (the walk from the start stops at the
+    // first), 700 KB of content, then the central directory naming word/document.xml.
+    const small = zip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }, { dataDescriptor: true });
+    const end = small.length - 22;
+    const centralStart = end - (small[end + 12]! | (small[end + 13]! << 8));
+    const big = new Uint8Array(small.length + 700_000);
+    big.set(small.subarray(0, centralStart));
+    big.set(small.subarray(centralStart), centralStart + 700_000);
+    const head = big.subarray(0, 256 * 1024);
+    const tail = big.subarray(big.length - 256 * 1024);
+    expect(detectFileType(head, 'a.docx', tail)).toMatchObject({ ok: true, extension: 'docx' });
+    expect(detectFileType(big, 'a.docx')).toMatchObject({ ok: true, extension: 'docx' });
+    // The start alone cannot tell: the walk stops at the data descriptor.
+    expect(detectFileType(head, 'a.docx')).toEqual({ ok: false, reason: 'disguised' });
+  });
+
   it('reads OOXML entries from local headers when the central directory is missing', () => {
     const truncated = zip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }, { centralDirectory: false });
     expect(detectFileType(truncated, 'a.docx')).toMatchObject({ ok: true, extension: 'docx' });
