@@ -70,7 +70,7 @@ describe('proxy: request bodies are bounded by who is asking', () => {
 
   async function sessionCookie() {
     const { encode } = await import('next-auth/jwt');
-    const token = await encode({ token: { sub: '7', role: 'secretary' }, secret, maxAge: 3600 });
+    const token = await encode({ token: { sub: '7', uid: 7, role: 'secretary', departmentId: null, locale: null, sv: 0 }, secret, maxAge: 3600 });
     return `next-auth.session-token=${token}`;
   }
 

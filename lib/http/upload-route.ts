@@ -63,8 +63,7 @@ export function uploadRoute<P>(field: string, handle: (upload: UploadRequest<P>)
       const result = await failure(error);
       const code = (result.ok ? 'validation' : (result.code ?? 'validation')) as keyof typeof httpStatus;
       const oversize = error instanceof ValidationError && Object.values(error.fieldErrors).some((messages) => messages.some((m) => m.key === 'fileTooLarge'));
-      // Closing stops a client that would go on sending the rest of a refused body.
-      const headers = { ...noStore, ...(request.body ? { Connection: 'close' } : {}) };
+      const headers = noStore;
       return Response.json(
         { message: result.ok ? '' : result.message, fieldErrors: (!result.ok && result.fieldErrors) || {} },
         { status: oversize ? 413 : (httpStatus[code] ?? 400), headers },
