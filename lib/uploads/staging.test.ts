@@ -20,13 +20,15 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Random bytes sent in chunks of uneven sizes, counting how many chunks were pulled. */
-function streamOf(bytes: Uint8Array, chunkSizes = [1, 4096, 65_536, 7_777, 300_001]) {
+/** Bytes sent in chunks of uneven sizes, counting how many chunks were pulled. */
+function streamOf(bytes: Uint8Array, chunkSizes = [1, 4096, 65_536, 7_777, 300_001], { asSocket = false } = {}) {
   const pulled = { count: 0 };
   let at = 0;
   const body = new ReadableStream<Uint8Array>(
     {
-      pull(controller) {
+      async pull(controller) {
+        // A socket delivers on later turns of the event loop, while the disk is still writing.
+        if (asSocket) await new Promise((resolve) => setImmediate(resolve));
         if (at >= bytes.length) return controller.close();
         const size = chunkSizes[pulled.count % chunkSizes.length]!;
         controller.enqueue(bytes.slice(at, at + size));
@@ -66,6 +68,16 @@ describe('staging an upload as it streams', () => {
     const { body, pulled } = streamOf(new Uint8Array(50 * 1024 * 1024), [1024 * 1024]);
     await expect(stageStream(body, 20 * 1024 * 1024)).rejects.toBeInstanceOf(UploadTooLarge);
     expect(pulled.count).toBe(21);
+    expect(stagedFiles().length).toBe(before);
+  });
+
+  it('refuses cleanly while a small write is still on its way to disk', async () => {
+    // Chunks under the write buffer are accepted without waiting, so one is pending at the refusal.
+    const before = stagedFiles().length;
+    for (let round = 0; round < 20; round += 1) {
+      const { body } = streamOf(new Uint8Array(2 * 1024 * 1024), [4096], { asSocket: true });
+      await expect(stageStream(body, 1024 * 1024)).rejects.toBeInstanceOf(UploadTooLarge);
+    }
     expect(stagedFiles().length).toBe(before);
   });
 

@@ -69,6 +69,9 @@ export async function stageStream(body: ReadableStream<Uint8Array>, maxBytes: nu
   const stagedId = crypto.randomBytes(16).toString('hex');
   const target = stagedPath(stagedId);
   const out = createWriteStream(target, { flags: 'wx' });
+  // A write still pending when the stream is destroyed reports an error; without a listener that is uncaught.
+  let writeError: unknown = null;
+  out.on('error', (error) => (writeError ??= error));
   const hash = crypto.createHash('sha256');
   const tail = tailKeeper(sniffBytes);
   const head: Uint8Array[] = [];
@@ -87,13 +90,20 @@ export async function stageStream(body: ReadableStream<Uint8Array>, maxBytes: nu
         head.push(value);
         headSize += value.byteLength;
       }
+      if (writeError) throw writeError;
       if (!out.write(value)) await once(out, 'drain');
     }
     out.end();
     await once(out, 'finish');
   } catch (error) {
-    await reader.cancel().catch(() => undefined);
-    out.destroy();
+    // Releasing, not cancelling: cancel destroys the socket the refusal is about to be written to.
+    reader.releaseLock();
+    if (!out.closed) {
+      // Not `once(out, 'close')`: that rejects on the error the pending write reports.
+      const closed = new Promise((resolve) => out.once('close', resolve));
+      out.destroy();
+      await closed;
+    }
     await fs.rm(target, { force: true });
     throw error;
   }
