@@ -100,7 +100,7 @@ export async function stageStream(body: ReadableStream<Uint8Array>, maxBytes: nu
     reader.releaseLock();
     if (!out.closed) {
       // Not `once(out, 'close')`: that rejects on the error the pending write reports.
-      const closed = new Promise((resolve) => out.once('close', resolve));
+      const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
       out.destroy();
       await closed;
     }
