@@ -8,6 +8,10 @@ test.describe('the API reference and the API without a session', () => {
     await expect(page).toHaveURL(/\/api\/docs$/);
     await expect(page.getByRole('heading', { level: 1, name: /API 参考/ })).toBeVisible();
     await expect(page.getByRole('heading', { level: 3, name: /POST\s*\/api\/v1\/tasks\/\{id\}\/follow-ups/ })).toBeVisible();
+    // Summaries and groups read in the page's language; openapi.json keeps its English.
+    await expect(page.getByRole('heading', { level: 3, name: /POST\s*\/api\/v1\/tasks\/\{id\}\/follow-ups\s*为任务添加一条跟进/ })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: '接口：督办任务' })).toBeVisible();
+    await expect(page.getByText('Post a follow-up on a task')).toHaveCount(0);
     await expect(page.getByRole('table', { name: '参数: GET /api/v1/tasks', exact: true })).toContainText('overdue');
     await page.getByRole('link', { name: '错误', exact: true }).click();
     await expect(page.getByText('/api/docs#problem-rate-limited')).toBeVisible();

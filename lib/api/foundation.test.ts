@@ -12,6 +12,8 @@ import { offsetPage } from './pagination';
 import { ApiProblem, errorToProblem } from './problem';
 import { toIsoDateTime } from './schemas';
 import { z } from './zod';
+import en from '@/messages/en.json';
+import zhCN from '@/messages/zh-CN.json';
 
 const jsonRequest = (body: BodyInit | null, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
   new Request('http://docket.test/api/v1/x', { method: 'POST', body, headers });
@@ -165,6 +167,21 @@ describe('problems', () => {
 describe('the reference page model', () => {
   const doc = openApiDocument() as unknown as Record<string, unknown>;
   const model = docsModel(doc);
+
+  it('has every operation summary and tag in both languages, the English as the document says', () => {
+    const docs = { 'zh-CN': zhCN.api.docs, en: en.api.docs } as Record<string, { operations: Record<string, string>; tags: Record<string, string>; tagDescriptions: Record<string, string> }>;
+    for (const section of model.sections) {
+      for (const catalogue of Object.values(docs)) {
+        expect(catalogue.tags[section.tag], section.tag).toBeTruthy();
+        expect(catalogue.tagDescriptions[section.tag], section.tag).toBeTruthy();
+      }
+      expect(docs.en!.tagDescriptions[section.tag]).toBe(section.description);
+      for (const op of section.operations) {
+        expect(docs.en!.operations[op.id], op.id).toBe(op.summary);
+        expect(docs['zh-CN']!.operations[op.id], op.id).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+  });
 
   it('lists every operation of the document under its tag, with parameters, body and responses', () => {
     const operations = model.sections.flatMap((s) => s.operations.map((o) => `${o.method} ${o.path}`));

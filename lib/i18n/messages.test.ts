@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../messages/en.json';
 import zhCN from '../../messages/zh-CN.json';
@@ -123,6 +125,41 @@ describe('message catalogues', () => {
       for (const named of locales) {
         expect(flat[locale].get(`locale.names.${named}`)).toBe(flat[reference].get(`locale.names.${named}`));
       }
+    }
+  });
+});
+
+/** The glossary's rows: meaning, key, zh-CN, en, words ruled out (`; `-separated). */
+function glossaryRows() {
+  const text = fs.readFileSync(path.join(__dirname, '../../messages/GLOSSARY.md'), 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => /^\| [^-]/.test(line) && line.includes('`'))
+    .map((line) => {
+      const [, key, zh, enText, not] = line.split('|').slice(1, -1).map((cell) => cell.trim());
+      return { key: key!.replaceAll('`', ''), 'zh-CN': zh!, en: enText!, not: not ? not.split('; ') : [] };
+    });
+}
+
+describe('the glossary (messages/GLOSSARY.md)', () => {
+  const rows = glossaryRows();
+
+  it('lists the traffic-light words', () => {
+    expect(rows.map((row) => row.key)).toEqual(expect.arrayContaining(['trafficLight.label', 'trafficLight.none']));
+  });
+
+  it.each(locales)('%s: each meaning reads as the glossary says, and no other message uses a word ruled out', (locale) => {
+    const messages = flatten(catalogues[locale]);
+    for (const row of rows) expect(messages.get(row.key), row.key).toBe(row[locale]);
+    const ruledOut = new Set(rows.flatMap((row) => row.not));
+    const offenders = [...messages].filter(([, text]) => typeof text === 'string' && ruledOut.has(text)).map(([key]) => key);
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps words for the light in one place: no other key names a light', () => {
+    for (const locale of locales) {
+      const keys = [...flatten(catalogues[locale]).keys()].filter((key) => /light/i.test(key) && !key.startsWith('trafficLight.'));
+      expect(keys).toEqual([]);
     }
   });
 });

@@ -24,7 +24,7 @@ export async function GroupTasks({ rows, locale }: { rows: MyDepartmentRow[]; lo
             </div>
             {row.light ? (
               <div className="flex items-center gap-1">
-                <dt className="sr-only">{t('light')}</dt>
+                <dt className="sr-only">{tLight('label')}</dt>
                 <dd>
                   <TrafficLightBadge light={row.light} label={tLight(row.light)} />
                 </dd>

@@ -29,8 +29,12 @@ const lightLooks: Record<TrafficLight, { tone: BadgeTone; dot: string }> = {
   red: { tone: 'danger', dot: 'bg-danger' },
 };
 
-/** The traffic light as a dot and its word (正常 / 预警 / 逾期): colour is never the only signal. */
-export function TrafficLightBadge({ light, label }: { light: TrafficLight; label: string }) {
+/**
+ * The traffic light as a dot and its word (正常 / 预警 / 逾期): colour is never the only signal.
+ * A closed task has none: pass `null` and the glossary's word for it (`trafficLight.none`).
+ */
+export function TrafficLightBadge({ light, label }: { light: TrafficLight | null; label: string }) {
+  if (!light) return <span className="text-ink-muted">{label}</span>;
   const { tone, dot } = lightLooks[light];
   return (
     <Badge tone={tone}>

@@ -123,15 +123,10 @@ export function TasksTable(props: TasksTableProps) {
       }),
       columnHelper.accessor((row) => row.light ?? '', {
         id: 'light',
-        header: t('columns.light'),
-        meta: { label: t('columns.light'), className: 'whitespace-nowrap' },
+        header: tLight('label'),
+        meta: { label: tLight('label'), className: 'whitespace-nowrap' },
         enableSorting: false,
-        cell: ({ row }) =>
-          row.original.light ? (
-            <TrafficLightBadge light={row.original.light} label={tLight(row.original.light)} />
-          ) : (
-            <span className="text-ink-muted">{t('noLight')}</span>
-          ),
+        cell: ({ row }) => <TrafficLightBadge light={row.original.light} label={tLight(row.original.light ?? 'none')} />,
       }),
       columnHelper.accessor('progress', {
         header: ({ column }) => <DataTableColumnHeader column={column} title={t('columns.progress')} />,
@@ -154,7 +149,7 @@ export function TasksTable(props: TasksTableProps) {
     <DataTable table={table} caption={t('caption')} pending={url.pending} emptyMessage={t('empty')} totalIsLowerBound={!exactCount}>
       <DataTableToolbar table={table} url={url} state={state} searchLabel={t('searchLabel')} searchPlaceholder={t('searchPlaceholder')}>
         <MultiFacetFilter title={t('columns.status')} value={state.filters.status} options={statusOptions} onChange={(v) => url.setParams({ status: v })} />
-        <MultiFacetFilter title={t('columns.light')} value={state.filters.light} options={lightOptions} onChange={(v) => url.setParams({ light: v })} />
+        <MultiFacetFilter title={tLight('label')} value={state.filters.light} options={lightOptions} onChange={(v) => url.setParams({ light: v })} />
         {departmentOptions ? (
           <MultiFacetFilter
             title={t('columns.department')}

@@ -32,6 +32,12 @@ function Markdown({ text, short = false, className }: { text: string; short?: bo
 }
 
 const anchorOf = (op: DocOperation) => `op-${op.id}`;
+
+type DocsTranslator = Awaited<ReturnType<typeof getTranslations<'api.docs'>>>;
+/** Summaries and tag texts in the reader's language; openapi.json keeps its English ones (a contract). */
+const summaryOf = (t: DocsTranslator, op: DocOperation) => t(`operations.${op.id}` as 'operations.getMe');
+const tagName = (t: DocsTranslator, tag: string) => t(`tags.${tag}` as 'tags.Me');
+const tagDescription = (t: DocsTranslator, tag: string) => t(`tagDescriptions.${tag}` as 'tagDescriptions.Me');
 const tableClasses = 'w-full border-collapse text-sm [&_td]:border-t [&_td]:border-border [&_td]:px-2 [&_td]:py-1.5 [&_td]:align-top [&_th]:px-2 [&_th]:py-1.5 [&_th]:whitespace-nowrap [&_th]:text-left [&_th]:font-medium [&_th]:text-ink-muted';
 
 function DocTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
@@ -86,7 +92,7 @@ async function OperationSection({ op }: { op: DocOperation }) {
       <h3 id={anchorOf(op)} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-base font-semibold text-ink">
         <code className="rounded bg-accent px-2 py-0.5 font-mono text-sm text-on-accent">{op.method}</code>
         <code className="font-mono">{op.path}</code>
-        <span className="font-normal text-ink-muted">{op.summary}</span>
+        <span className="font-normal text-ink-muted">{summaryOf(t, op)}</span>
       </h3>
       <p className="mt-2 text-sm text-ink-muted">
         <code className="font-mono">{op.id}</code> · {op.authenticated ? t('tokenNeeded') : t('noToken')}
@@ -218,7 +224,7 @@ export default async function ApiDocsPage() {
             {model.sections.map((section) => (
               <li key={section.tag}>
                 <a href={`#tag-${section.tag}`} className="text-accent underline">
-                  {t('operationsOf', { tag: section.tag })}
+                  {t('operationsOf', { tag: tagName(t, section.tag) })}
                 </a>
                 <ul className="mt-1 space-y-1 pl-4">
                   {section.operations.map((op) => (
@@ -228,7 +234,7 @@ export default async function ApiDocsPage() {
                           {op.method} {op.path}
                         </code>
                       </a>{' '}
-                      <span className="text-ink-muted">{op.summary}</span>
+                      <span className="text-ink-muted">{summaryOf(t, op)}</span>
                     </li>
                   ))}
                 </ul>
@@ -274,9 +280,9 @@ export default async function ApiDocsPage() {
         {model.sections.map((section) => (
           <section key={section.tag} aria-labelledby={`tag-${section.tag}`} className="mt-8">
             <h2 id={`tag-${section.tag}`} className="text-lg font-semibold text-ink">
-              {t('operationsOf', { tag: section.tag })}
+              {t('operationsOf', { tag: tagName(t, section.tag) })}
             </h2>
-            {section.description ? <p className="mt-1 text-sm text-ink-muted">{section.description}</p> : null}
+            {section.description ? <p className="mt-1 text-sm text-ink-muted">{tagDescription(t, section.tag)}</p> : null}
             <div className="mt-3 space-y-6">
               {section.operations.map((op) => (
                 <OperationSection key={op.id} op={op} />

@@ -44,7 +44,7 @@ export async function GET(request: Request) {
     t('columns.role'),
     t('columns.dueDate'),
     t('columns.status'),
-    t('columns.light'),
+    tLight('label'),
     `${t('columns.progress')} (%)`,
     t('columns.overdue'),
   ]);
@@ -69,7 +69,7 @@ export async function GET(request: Request) {
               tRole(task.role),
               String(task.dueDate),
               tStatus(task.status),
-              task.light ? tLight(task.light) : '',
+              tLight(task.light ?? 'none'),
               task.progress,
               task.overdue ? t('yes') : t('no'),
             ]),

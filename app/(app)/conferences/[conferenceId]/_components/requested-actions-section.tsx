@@ -88,11 +88,14 @@ export async function RequestedActionsSection({ actor, detail, departments, loca
                         <caption className="sr-only">{t('tasks.caption', { number: action.number })}</caption>
                         <thead className="bg-canvas text-left">
                           <tr className="border-b border-border">
-                            {(['department', 'role', 'dueDate', 'status', 'light'] as const).map((c) => (
+                            {(['department', 'role', 'dueDate', 'status'] as const).map((c) => (
                               <th key={c} scope="col" className="px-3 py-2 font-medium whitespace-nowrap text-ink-muted">
                                 {t(`tasks.columns.${c}`)}
                               </th>
                             ))}
+                            <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap text-ink-muted">
+                              {tLight('label')}
+                            </th>
                             {manage ? (
                               <th scope="col" className="px-3 py-2 text-right font-medium text-ink-muted print:hidden">
                                 <span className="sr-only">{t('tasks.columns.changes')}</span>
@@ -117,7 +120,7 @@ export async function RequestedActionsSection({ actor, detail, departments, loca
                                 <td className="px-3 py-2 align-top whitespace-nowrap">{t(`role.${task.role}`)}</td>
                                 <td className="px-3 py-2 align-top whitespace-nowrap">{formatDate(task.dueDate, locale)}</td>
                                 <td className="px-3 py-2 align-top">{task.status ? <TaskStatusBadge status={task.status} label={tStatus(task.status)} /> : none}</td>
-                                <td className="px-3 py-2 align-top">{task.light ? <TrafficLightBadge light={task.light} label={tLight(task.light)} /> : none}</td>
+                                <td className="px-3 py-2 align-top">{task.status ? <TrafficLightBadge light={task.light} label={tLight(task.light ?? 'none')} /> : none}</td>
                                 {manage ? (
                                   <td className="px-3 py-1 text-right align-top print:hidden">
                                     {task.id && task.version && task.status && openStatuses.has(task.status) ? (

@@ -72,8 +72,8 @@ export async function TaskFacts({ task, locale }: { task: TaskDetail; locale: Lo
     [t('fields.role'), tRole(task.role)],
     [t('fields.status'), <TaskStatusBadge key="status" status={task.status} label={tStatus(task.status)} />],
     [
-      t('fields.light'),
-      task.light ? <TrafficLightBadge key="light" light={task.light} label={tLight(task.light)} /> : <span className="text-ink-muted">{t('noLight')}</span>,
+      tLight('label'),
+      <TrafficLightBadge key="light" light={task.light} label={tLight(task.light ?? 'none')} />,
     ],
     [t('fields.dueDate'), formatDate(task.dueDate, locale)],
   ];
