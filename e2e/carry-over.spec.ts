@@ -8,7 +8,7 @@ const listTitle = '前期会议未办结的督办任务';
 
 /**
  * This year's first demo conference that has not met yet: its notice is out (`scheduled`), so the
- * invited departments see it too. Journeys 1–3 plan and change their own years (2031–2033).
+ * invited departments see it too. Journey 1 plans its own year (2031); journeys 2 and 3 hold theirs in the past (2022, 2023), since a conference is held only once it has started.
  * From the day the fourth quarter's conference meets until New Year every demo conference has met;
  * then the secretary plans next year, whose first quarter copies Q4's invitations.
  */

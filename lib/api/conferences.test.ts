@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { conferences } from '@/db/schema';
 import { changeConferenceStatus, createConference } from '@/lib/data/conferences';
 import { useTestDb } from '@/test/db';
@@ -25,6 +25,19 @@ let w: ApiWorld;
 
 beforeAll(async () => {
   w = await makeApiWorld(t.db);
+});
+
+/**
+ * Moves the clock to `at`: these conferences are dated in years no other test uses, and are held or
+ * signed in only once they have started. Only Date is faked, so the database drivers' timers still run.
+ */
+function clockAt(at: string) {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(at));
+}
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 const detail = getConferenceOperation.response.schema!;
@@ -173,6 +186,13 @@ describe('PATCH /conferences/{id}', () => {
 
     const scheduled = await ok({ method: 'PATCH', path: `/conferences/${made.id}`, token: w.tokens.secretary, body: { status: 'scheduled', version: 1 } }, patchConferenceOperation.response.schema);
     expect(scheduled).toMatchObject({ status: 'scheduled', version: 2, noticeIssuedAt: expect.stringMatching(/\+08:00$/) });
+    // Before it starts it cannot be held: a 409 problem like any other refused move, nothing written.
+    clockAt('2033-05-01T08:59:59+08:00');
+    const beforeHeld = await written(t.db);
+    const early = await problem({ method: 'PATCH', path: `/conferences/${made.id}`, token: w.tokens.secretary, body: { status: 'held', version: 2 } });
+    expect(early).toMatchObject({ status: 409, body: { title: expect.any(String), detail: 'A conference can be marked held, and its minutes published, only once it has started: its scheduled date and time have not come yet.' } });
+    expect(await written(t.db)).toEqual(beforeHeld);
+    clockAt('2033-05-01T09:00:00+08:00');
     const held = await ok({ method: 'PATCH', path: `/conferences/${made.id}`, token: w.tokens.secretary, body: { status: 'held', version: 2 } }, patchConferenceOperation.response.schema);
     const minutes = await ok({ method: 'PATCH', path: `/conferences/${made.id}`, token: w.tokens.secretary, body: { minutesText: '## 会议决定\n\n一、……', version: held.version } }, patchConferenceOperation.response.schema);
     expect(minutes).toMatchObject({ minutesText: '## 会议决定\n\n一、……', status: 'held' });
@@ -189,6 +209,7 @@ describe('GET /conferences/{id} minutes', () => {
     const patch = (body: Record<string, unknown>) => ok({ method: 'PATCH', path: `/conferences/${made.id}`, token: w.tokens.secretary, body }, patchConferenceOperation.response.schema);
     await ok({ method: 'POST', path: `/conferences/${made.id}/invitations`, token: w.tokens.secretary, body: { departmentIds: [w.ownDeptId] } }, inviteDepartmentsOperation.response.schema);
     const scheduled = await patch({ status: 'scheduled', version: made.version });
+    clockAt('2033-06-01T10:00:00+08:00');
     const held = await patch({ status: 'held', version: scheduled.version });
     const draft = await patch({ minutesText: '## 纪要草稿', version: held.version });
     const minutesFor = async (token: string) => (await ok({ path: `/conferences/${made.id}`, token }, detail)).minutesText;
@@ -284,6 +305,14 @@ describe("a conference's parts", () => {
     const venue = await ok({ method: 'POST', path: `/conferences/${id}/venues`, token: w.tokens.secretary, body: { name: '主会场', kind: 'main' } }, addVenueOperation.response.schema);
 
     const path = `/conferences/${id}/invitations/${w.ownDeptId}`;
+    // Nobody is signed in before the conference starts: 409, for the office and the head alike.
+    clockAt('2035-07-12T08:30:00+08:00');
+    const beforeStart = await written(t.db);
+    const early = await problem({ method: 'PATCH', path, token: w.tokens.secretary, body: { attendance: 'present', version: 1 } });
+    expect(early).toMatchObject({ status: 409, body: { detail: 'Attendance can be recorded once the conference has started: its scheduled date and time have not come yet.' } });
+    expect((await problem({ method: 'PATCH', path, token: w.tokens.head, body: { attendance: 'present', version: 1 } })).status).toBe(409);
+    expect(await written(t.db)).toEqual(beforeStart);
+    clockAt('2035-07-12T09:05:00+08:00');
     const signed = await callApi({ method: 'PATCH', path, token: w.tokens.secretary, body: { attendance: 'present', attendeeNames: '王明、李华', venueId: venue.id, version: 1 } });
     expect(signed.status).toBe(200);
     const own = recordAttendanceOperation.response.schema!.parse(await signed.json());

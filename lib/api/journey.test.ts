@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cityDate } from '@/lib/domain/quarters';
 import { useTestDb } from '@/test/db';
 import { createActionOperation } from './operations/actions';
@@ -25,6 +25,10 @@ let w: ApiWorld;
 
 beforeAll(async () => {
   w = await makeApiWorld(t.db);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 /** A request and its answer's ETag. */
@@ -102,6 +106,14 @@ describe('the API journey', () => {
     const calendar = await callApi({ path: `/conferences/${q1.id}/calendar.ics`, token: head });
     expect(calendar.headers.get('content-type')).toMatch(/^text\/calendar/);
     expect(await calendar.text()).toContain('LOCATION:市政府第一会议室');
+
+    // Next year's conference has not started: it cannot be held yet, nor anyone signed in.
+    expect((await callApi({ method: 'PATCH', path: `/conferences/${q1.id}`, token: secretary, body: { status: 'held', version: scheduled.body.version } })).status).toBe(409);
+    expect((await callApi({ method: 'PATCH', path: `/conferences/${q1.id}/invitations/${w.ownDeptId}`, token: head, body: { attendance: 'present', version: 1 } })).status).toBe(409);
+    // The day comes: the clock moves to a few minutes after the start. Only Date is faked, so the
+    // database drivers' timers still run.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.parse(q1.startsAt) + 5 * 60_000);
 
     // Journey 3: attendance (the department head signs their own department in), the mayor's requests, the minutes.
     const signed = await ok({ method: 'PATCH', path: `/conferences/${q1.id}/invitations/${w.ownDeptId}`, token: head, body: { attendance: 'present', attendeeNames: '王明', venueId: main.id, version: 1 } }, recordAttendanceOperation.response.schema);

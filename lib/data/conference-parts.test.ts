@@ -28,13 +28,15 @@ async function conference(day: string, marks: Record<number, Mark>, status: 'sch
   });
   await inviteDepartments(secretary, { conferenceId: c.id, departmentIds: Object.keys(marks).map(Number) });
   let version = (await changeConferenceStatus(secretary, { id: c.id, version: c.version, to: 'scheduled' })).version;
+  // Signed in and held once it has started: these years are still to come.
+  const started = new Date(`${day}T09:10:00+08:00`);
   for (const [departmentId, attendance] of Object.entries(marks)) {
-    if (attendance !== 'unknown') await recordAttendance(secretary, { conferenceId: c.id, departmentId: Number(departmentId), version: 1, attendance });
+    if (attendance !== 'unknown') await recordAttendance(secretary, { conferenceId: c.id, departmentId: Number(departmentId), version: 1, attendance }, started);
   }
-  if (status !== 'scheduled') version = (await changeConferenceStatus(secretary, { id: c.id, version, to: 'held' })).version;
+  if (status !== 'scheduled') version = (await changeConferenceStatus(secretary, { id: c.id, version, to: 'held' }, started)).version;
   if (status === 'minutes_published') {
     version = (await saveMinutes(secretary, { id: c.id, version, minutesText: '# 会议纪要' })).version;
-    await changeConferenceStatus(secretary, { id: c.id, version, to: 'minutes_published' });
+    await changeConferenceStatus(secretary, { id: c.id, version, to: 'minutes_published' }, started);
   }
   return c;
 }

@@ -5,6 +5,7 @@ import type { Tx } from '@/db/client';
 import { getDb } from '@/db/runtime';
 import { conferenceInvitations, conferences, departments, venues } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { attendanceRefusedAt } from '@/lib/domain/conference-status';
 import { AppError, conflict, notFound } from '@/lib/errors';
 import { ValidationError, parseInput } from '@/lib/validation/common';
 import type { attendanceRateQuery } from '@/lib/validation/conference-list';
@@ -150,7 +151,7 @@ export async function removeInvitation(actor: Actor, input: { conferenceId: numb
  * Signs a department in (present / absent / excused, who came, at which venue). The office
  * does it for everyone; a department head for their own department when the conference allows it.
  */
-export async function recordAttendance(actor: Actor, input: z.input<typeof attendanceSchema>) {
+export async function recordAttendance(actor: Actor, input: z.input<typeof attendanceSchema>, now: Date = new Date()) {
   const data = parseInput(attendanceSchema, input);
   assertCan(actor, 'conference.recordAttendance', { departmentId: data.departmentId });
   const db = await getDb();
@@ -158,6 +159,8 @@ export async function recordAttendance(actor: Actor, input: z.input<typeof atten
     const conference = await lockConference(tx, actor, data.conferenceId);
     if (actor.role === 'department_head' && !conference.allowSelfSignIn) throw new AppError('forbidden', 'selfSignInClosed');
     if (conference.status === 'cancelled' || conference.status === 'draft') throw new AppError('invalid_transition', 'attendanceNotOpen');
+    const tooEarly = attendanceRefusedAt(conference.startsAt, now);
+    if (tooEarly) throw new AppError('invalid_transition', tooEarly, `attendance before the start at ${conference.startsAt.toISOString()}`);
     if (data.venueId !== undefined) {
       const [venue] = await tx.select({ id: venues.id }).from(venues).where(and(eq(venues.id, data.venueId), eq(venues.conferenceId, data.conferenceId), isNull(venues.removedAt)));
       if (!venue) throw new ValidationError({ venueId: [{ key: 'invalidChoice' }] });
@@ -169,7 +172,6 @@ export async function recordAttendance(actor: Actor, input: z.input<typeof atten
       .for('update');
     if (!before) throw notFound(`invitation ${data.conferenceId}/${data.departmentId}`);
     if (before.version !== data.version) throw conflict('stale attendance', { current: before });
-    const now = new Date();
     const [after] = await tx
       .update(conferenceInvitations)
       .set({

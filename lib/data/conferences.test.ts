@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, conferenceInvitations, conferences } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -166,6 +166,58 @@ describe('conference records', () => {
       await expect(addSpeaker(actor, { conferenceId: conference.id, role: 'chair', newPerson: { name: '某人' } })).rejects.toMatchObject({ code: 'forbidden' });
       await expect(addAgendaItem(actor, { conferenceId: conference.id, title: 'x', kind: 'other', plannedMinutes: 5 })).rejects.toMatchObject({ code: 'forbidden' });
     }
+  });
+});
+
+describe('a conference is held only once it has started', () => {
+  const startsAt = new Date('2019-05-10T09:00:00+08:00');
+  const justBefore = new Date(startsAt.getTime() - 1000);
+
+  it('refuses held (and so minutes) before the start, writing nothing, and allows it from the start on', async () => {
+    const { conference } = await createConference(secretary, special({ title: '尚未召开的会' }));
+    const scheduled = await changeConferenceStatus(secretary, { id: conference.id, version: 1, to: 'scheduled' }, new Date('2019-04-01T09:00:00+08:00'));
+    await expect(changeConferenceStatus(secretary, { id: conference.id, version: scheduled.version, to: 'held' }, justBefore)).rejects.toMatchObject({
+      code: 'invalid_transition',
+      messageKey: 'heldBeforeStart',
+    });
+    const [row] = await t.db.select({ status: conferences.status, version: conferences.version }).from(conferences).where(eq(conferences.id, conference.id));
+    expect(row).toEqual({ status: 'scheduled', version: scheduled.version });
+    expect((await t.db.select().from(auditLog).where(eq(auditLog.entityId, String(conference.id)))).map((a) => a.action)).not.toContain('conference.status.held');
+
+    const held = await changeConferenceStatus(secretary, { id: conference.id, version: scheduled.version, to: 'held' }, startsAt);
+    expect(held.status).toBe('held');
+    const saved = await saveMinutes(secretary, { id: conference.id, version: held.version, minutesText: '## 纪要' });
+    const published = await changeConferenceStatus(secretary, { id: conference.id, version: saved.version, to: 'minutes_published' }, new Date('2019-05-11T09:00:00+08:00'));
+    expect(published.minutesPublishedAt).toEqual(new Date('2019-05-11T09:00:00+08:00'));
+  });
+
+  it('refuses a conference dated in the future today, with the clock as it is', async () => {
+    const { conference } = await createConference(
+      secretary,
+      special({ title: '明年的会', year: new Date().getFullYear() + 2, startsAt: new Date(Date.now() + 400 * 86_400_000), endsAt: new Date(Date.now() + 400 * 86_400_000 + 3_600_000) }),
+    );
+    await changeConferenceStatus(secretary, { id: conference.id, version: 1, to: 'scheduled' });
+    await expect(changeConferenceStatus(secretary, { id: conference.id, version: 2, to: 'held' })).rejects.toMatchObject({ messageKey: 'heldBeforeStart' });
+    await inviteDepartments(secretary, { conferenceId: conference.id, departmentIds: [deptA] });
+    await expect(recordAttendance(secretary, { conferenceId: conference.id, departmentId: deptA, version: 1, attendance: 'present' })).rejects.toMatchObject({
+      messageKey: 'attendanceBeforeStart',
+    });
+  });
+
+  it('refuses attendance before the start, for the office and a head alike, and records it from the start on', async () => {
+    const { conference } = await createConference(secretary, special({ title: '签到时间的会', allowSelfSignIn: true }));
+    await inviteDepartments(secretary, { conferenceId: conference.id, departmentIds: [deptA, deptB] });
+    await changeConferenceStatus(secretary, { id: conference.id, version: 1, to: 'scheduled' }, new Date('2019-04-01T09:00:00+08:00'));
+    for (const actor of [secretary, head]) {
+      await expect(recordAttendance(actor, { conferenceId: conference.id, departmentId: deptA, version: 1, attendance: 'present' }, justBefore)).rejects.toMatchObject({
+        code: 'invalid_transition',
+        messageKey: 'attendanceBeforeStart',
+      });
+    }
+    const [untouched] = await t.db.select().from(conferenceInvitations).where(and(eq(conferenceInvitations.conferenceId, conference.id), eq(conferenceInvitations.departmentId, deptA)));
+    expect(untouched).toMatchObject({ attendance: 'unknown', version: 1, signedInAt: null });
+    const signed = await recordAttendance(head, { conferenceId: conference.id, departmentId: deptA, version: 1, attendance: 'present' }, startsAt);
+    expect(signed).toMatchObject({ attendance: 'present', signedInAt: startsAt });
   });
 });
 

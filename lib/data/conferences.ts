@@ -5,7 +5,7 @@ import { getDb } from '@/db/runtime';
 import { type Conference, conferenceInvitations, conferences, people, settings, venues } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { findConferenceConflicts } from '@/lib/domain/conference-conflicts';
-import { canMoveConference, type ConferenceStatus, isConferenceReadOnly } from '@/lib/domain/conference-status';
+import { canMoveConference, conferenceMoveRefusedAt, type ConferenceStatus, isConferenceReadOnly } from '@/lib/domain/conference-status';
 import { type Quarter, type QuarterlyRule, defaultQuarterlyRule, proposedQuarterlyTimes, quarterMatchesDate } from '@/lib/domain/quarters';
 import { AppError, conflict } from '@/lib/errors';
 import { translator } from '@/lib/i18n/translator';
@@ -241,7 +241,8 @@ function changedByOthers(current: Conference, submitted: UpdateConferenceOutput)
   return [...editableFields, 'status' as const].filter(known).filter(differs(current, loaded));
 }
 
-export async function changeConferenceStatus(actor: Actor, input: { id: number; version: number; to: ConferenceStatus; reason?: string }) {
+/** `now` is when the move is made: a conference is marked held (or its minutes published) only once it has started. */
+export async function changeConferenceStatus(actor: Actor, input: { id: number; version: number; to: ConferenceStatus; reason?: string }, now: Date = new Date()) {
   assertCan(actor, 'conference.changeStatus');
   const data = parseInput(changeConferenceStatusSchema, input);
   const db = await getDb();
@@ -251,10 +252,11 @@ export async function changeConferenceStatus(actor: Actor, input: { id: number; 
     if (!canMoveConference(before.status, data.to)) {
       throw new AppError('invalid_transition', 'conferenceMoveRefused', `${before.status} → ${data.to}`);
     }
+    const tooEarly = conferenceMoveRefusedAt(data.to, before.startsAt, now);
+    if (tooEarly) throw new AppError('invalid_transition', tooEarly, `${data.to} before the start at ${before.startsAt.toISOString()}`);
     if (data.to === 'minutes_published' && !before.minutesText?.trim()) {
       throw new ValidationError({ minutesText: [{ key: 'required' }] });
     }
-    const now = new Date();
     const [after] = await tx
       .update(conferences)
       .set({

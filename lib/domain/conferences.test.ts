@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agendaTiming } from './agenda';
 import { findConferenceConflicts } from './conference-conflicts';
-import { allowedConferenceMoves, canMoveConference, conferenceStatuses, isConferenceReadOnly } from './conference-status';
+import { allowedConferenceMoves, attendanceRefusedAt, canMoveConference, conferenceMoveRefusedAt, conferenceStatuses, isConferenceReadOnly } from './conference-status';
 
 describe('conference status moves', () => {
   const expected: Record<string, string[]> = {
@@ -23,6 +23,35 @@ describe('conference status moves', () => {
   it('lists the moves and marks published and cancelled conferences read-only', () => {
     expect(allowedConferenceMoves('held')).toEqual(['minutes_published']);
     expect(conferenceStatuses.filter(isConferenceReadOnly)).toEqual(['minutes_published', 'cancelled']);
+  });
+});
+
+describe('a conference is held only once it has started', () => {
+  const startsAt = new Date('2036-03-14T09:30:00+08:00');
+  const minute = 60_000;
+
+  it('refuses held and minutes_published before the start, to the millisecond', () => {
+    const before = new Date(startsAt.getTime() - 1);
+    expect(conferenceMoveRefusedAt('held', startsAt, before)).toBe('heldBeforeStart');
+    expect(conferenceMoveRefusedAt('minutes_published', startsAt, before)).toBe('heldBeforeStart');
+    expect(conferenceMoveRefusedAt('held', startsAt, new Date('2026-12-07T12:00:00Z'))).toBe('heldBeforeStart');
+  });
+
+  it('allows them from the start on', () => {
+    expect(conferenceMoveRefusedAt('held', startsAt, startsAt)).toBeNull();
+    expect(conferenceMoveRefusedAt('held', startsAt, new Date(startsAt.getTime() + minute))).toBeNull();
+    expect(conferenceMoveRefusedAt('minutes_published', startsAt, new Date(startsAt.getTime() + 7 * 24 * 60 * minute))).toBeNull();
+  });
+
+  it('never holds back the moves that do not say it took place', () => {
+    const longBefore = new Date('2020-01-01T00:00:00Z');
+    for (const to of ['draft', 'scheduled', 'cancelled'] as const) expect(conferenceMoveRefusedAt(to, startsAt, longBefore)).toBeNull();
+  });
+
+  it('refuses attendance before the start and allows it from the start on', () => {
+    expect(attendanceRefusedAt(startsAt, new Date(startsAt.getTime() - minute))).toBe('attendanceBeforeStart');
+    expect(attendanceRefusedAt(startsAt, startsAt)).toBeNull();
+    expect(attendanceRefusedAt(startsAt, new Date(startsAt.getTime() + minute))).toBeNull();
   });
 });
 
